@@ -1,0 +1,90 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A stand-in for Meta's Graph API on 127.0.0.1, speaking the subset Gatehouse uses with the
+ * data of a small demo business.  Used by `gatehouse --demo`, the tests and the benchmarks.
+ * Knobs inject the failures real admins meet. */
+#define GH_TYPE_DEMO_SERVER (gh_demo_server_get_type ())
+G_DECLARE_FINAL_TYPE (GhDemoServer, gh_demo_server, GH, DEMO_SERVER, GObject)
+
+/* Token profiles.  Any other bearer token is invalid (error 190). */
+#define GH_DEMO_TOKEN_ADMIN \
+  "EAAGhDemoAdminSystemUserNeverExpiresZx7Qm2Lp9Rt4Vb8Nc3Kd6Wf1Hj5Sg0Ya2Ue7Io4Pq9x9Qf"
+#define GH_DEMO_TOKEN_EMPLOYEE \
+  "EAAGhDemoEmployeeSystemUserNoEditRightsMm3Nb7Vc2Xz5Lk8Jh1Gf4Ds6Aq9Wp0Oe3Ri7Ty2Ku5"
+#define GH_DEMO_TOKEN_SIXTY_DAY \
+  "EAAGhDemoSixtyDayTokenExpiresSoonRt5Yu8Io1Pa4Sd7Fg0Hj3Kl6Zx9Cv2Bn5Mq8We1Er4Ty7Ui0"
+#define GH_DEMO_TOKEN_USER_24H \
+  "EAAGhDemoPersonalTwentyFourHourTokenQa1Ws2Ed3Rf4Tg5Yh6Uj7Ik8Ol9Pz0Xc1Vb2Nm3Lk4Jh5"
+#define GH_DEMO_TOKEN_NO_MESSAGING \
+  "EAAGhDemoTokenWithoutMessagingScopeZa9Xs8Cd7Vf6Bg5Nh4Mj3Kl2Po1Iu0Yt9Re8Wq7As6Df5"
+
+/* IDs of the demo business and its two WhatsApp Business Accounts. */
+#define GH_DEMO_BUSINESS_ID      "1098765432101234"
+#define GH_DEMO_BUSINESS_NAME    "Lucky Shrub Garden Centre"
+#define GH_DEMO_WABA_ID          "102290129340398"
+#define GH_DEMO_WABA_NAME        "Lucky Shrub"
+#define GH_DEMO_WABA2_ID         "104996122399160"
+#define GH_DEMO_WABA2_NAME       "Lucky Shrub Wholesale"
+#define GH_DEMO_APP_ID           "634974688087057"
+#define GH_DEMO_APP_NAME         "Lucky Shrub Helpdesk"
+#define GH_DEMO_ADMIN_USER_ID    "104169029247128"
+#define GH_DEMO_ADMIN_USER_NAME  "Gatehouse Integration"
+#define GH_DEMO_EMPLOYEE_USER_ID "104169029247999"
+
+typedef enum
+{
+  GH_DEMO_FAULT_NONE,
+  GH_DEMO_FAULT_NOT_JSON,        /* 200 with an HTML body */
+  GH_DEMO_FAULT_TRUNCATED,       /* 200 with half a JSON document */
+  GH_DEMO_FAULT_DROP,            /* close the connection without an answer */
+} GhDemoFault;
+
+/* Listens on 127.0.0.1, port chosen by the system, serving on the thread-default context. */
+GhDemoServer *gh_demo_server_new                 (GError      **error);
+/* "http://127.0.0.1:PORT" without a trailing slash; pass it as the Graph base URL. */
+const char   *gh_demo_server_get_url             (GhDemoServer *self);
+
+/* HTTP requests served (a batch is one), and Graph operations (a batch of 3 is 3). */
+guint         gh_demo_server_get_request_count   (GhDemoServer *self);
+guint         gh_demo_server_get_operation_count (GhDemoServer *self);
+void          gh_demo_server_reset_counts        (GhDemoServer *self);
+/* The Authorization-less requests and query-string tokens seen (must stay 0). */
+guint         gh_demo_server_get_token_in_url_count (GhDemoServer *self);
+
+/* Delay before every HTTP answer. */
+void          gh_demo_server_set_latency         (GhDemoServer *self,
+                                                  guint         milliseconds);
+/* Answer operations whose path (without version, e.g. "me" or "<waba>/assigned_users")
+ * starts with @path_prefix with this Graph error.  @times: how many times, 0 = always. */
+void          gh_demo_server_set_error           (GhDemoServer *self,
+                                                  const char   *path_prefix,
+                                                  guint         http_status,
+                                                  gint          graph_code,
+                                                  gint          graph_subcode,
+                                                  guint         times);
+/* Transport-level fault for HTTP requests whose path starts with @path_prefix. */
+void          gh_demo_server_set_fault           (GhDemoServer *self,
+                                                  const char   *path_prefix,
+                                                  GhDemoFault   fault,
+                                                  guint         times);
+/* After @calls more WABA operations, answer 80008 with the usage header saying
+ * @wait_minutes, until gh_demo_server_clear_faults.  0 calls turns it off. */
+void          gh_demo_server_set_rate_limit      (GhDemoServer *self,
+                                                  guint         calls,
+                                                  guint         wait_minutes);
+void          gh_demo_server_clear_faults        (GhDemoServer *self);
+/* Replaces the assigned users of @waba_id with @count generated ones (for scale tests). */
+void          gh_demo_server_set_assigned_user_count (GhDemoServer *self,
+                                                      const char   *waba_id,
+                                                      guint         count);
+guint         gh_demo_server_get_assigned_user_count (GhDemoServer *self,
+                                                      const char   *waba_id);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define GH_TYPE_GRAPH_CLIENT (gh_graph_client_get_type ())
+G_DECLARE_FINAL_TYPE (GhGraphClient, gh_graph_client, GH, GRAPH_CLIENT, GObject)
+
+#define GH_GRAPH_DEFAULT_VERSION "v25.0"
+#define GH_GRAPH_MAX_BATCH 50
+
+/* Called once per page while following cursors.  @items is the page's "data" array,
+ * @total is summary.total_count when the server sent one, else -1. */
+typedef void (*GhGraphPageFunc) (JsonArray *items,
+                                 gint64     total,
+                                 gpointer   user_data);
+
+/* One operation of a batch request.  relative_url has no version ("me?fields=id,name"). */
+typedef struct
+{
+  char *method;        /* "GET", "POST", "DELETE" */
+  char *relative_url;
+  char *name;          /* nullable */
+  char *body;          /* nullable, form-encoded, for POST */
+} GhGraphBatchRequest;
+
+GhGraphBatchRequest *gh_graph_batch_request_new  (const char *method,
+                                                  const char *relative_url);
+void                 gh_graph_batch_request_free (GhGraphBatchRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GhGraphBatchRequest, gh_graph_batch_request_free)
+
+/* One answer of a batch, in request order.  Exactly one of body / error is set. */
+typedef struct
+{
+  guint     code;      /* HTTP status of the operation, 0 when the item was null */
+  JsonNode *body;      /* the parsed body, an object */
+  GError   *error;     /* GH_GRAPH_ERROR when the item failed or was null (timed out) */
+} GhGraphBatchResult;
+
+void                 gh_graph_batch_result_free  (GhGraphBatchResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GhGraphBatchResult, gh_graph_batch_result_free)
+
+/* @base_url: NULL for Meta's server.  Anything but https://graph.facebook.com or a loopback
+ * http(s) URL (127.0.0.0/8, ::1, localhost) is refused with GH_GRAPH_ERROR_REFUSED_URL.
+ * @api_version: NULL for GH_GRAPH_DEFAULT_VERSION. */
+GhGraphClient *gh_graph_client_new                (const char     *base_url,
+                                                   const char     *api_version,
+                                                   GError        **error);
+/* Reads GATEHOUSE_GRAPH_URL (same rules as above). */
+GhGraphClient *gh_graph_client_new_from_environment (const char   *api_version,
+                                                     GError      **error);
+gboolean       gh_graph_client_is_loopback_url    (const char     *url);
+
+const char    *gh_graph_client_get_base_url       (GhGraphClient  *self);
+const char    *gh_graph_client_get_api_version    (GhGraphClient  *self);
+void           gh_graph_client_set_api_version    (GhGraphClient  *self,
+                                                   const char     *api_version);
+/* The token is kept in memory only, sent only in the Authorization header. */
+void           gh_graph_client_set_token          (GhGraphClient  *self,
+                                                   const char     *token);
+gboolean       gh_graph_client_has_token          (GhGraphClient  *self);
+
+/* @path: relative to <base>/<version>/, e.g. "me" or "123/assigned_users".
+ * @params: nullable, NULL-terminated key, value, key, value …  GET/DELETE put them in the
+ * query, POST sends them form-encoded.  The result is the response's root node (an object). */
+void           gh_graph_client_request_async      (GhGraphClient       *self,
+                                                   const char          *method,
+                                                   const char          *path,
+                                                   const char * const  *params,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+JsonNode      *gh_graph_client_request_finish     (GhGraphClient       *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* Convenience wrappers around request for GET. */
+void           gh_graph_client_get_async          (GhGraphClient       *self,
+                                                   const char          *path,
+                                                   const char * const  *params,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+JsonNode      *gh_graph_client_get_finish         (GhGraphClient       *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* Follows paging.next (same origin only, access_token stripped) until there is none, calling
+ * @page_func on the main context for each page.  Returns the number of items seen. */
+void           gh_graph_client_get_pages_async    (GhGraphClient       *self,
+                                                   const char          *path,
+                                                   const char * const  *params,
+                                                   GhGraphPageFunc      page_func,
+                                                   gpointer             page_data,
+                                                   GDestroyNotify       page_data_destroy,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gint64         gh_graph_client_get_pages_finish   (GhGraphClient       *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* @requests: GhGraphBatchRequest*, at most GH_GRAPH_MAX_BATCH.  One POST to <base>/<version>/.
+ * Result: GPtrArray of GhGraphBatchResult* (free func set), same order. */
+void           gh_graph_client_batch_async        (GhGraphClient       *self,
+                                                   GPtrArray           *requests,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray     *gh_graph_client_batch_finish       (GhGraphClient       *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* Replaces anything that looks like a token (EAA…, long opaque strings, access_token=…,
+ * Bearer …) with "[redacted]".  Used by debug logging and error details. */
+char          *gh_graph_redact                    (const char          *text);
+
+G_END_DECLS

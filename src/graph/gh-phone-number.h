@@ -1,0 +1,35 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A business phone number of a WABA.  Enum-like fields are kept as the strings Meta sent. */
+#define GH_TYPE_PHONE_NUMBER (gh_phone_number_get_type ())
+G_DECLARE_FINAL_TYPE (GhPhoneNumber, gh_phone_number, GH, PHONE_NUMBER, GObject)
+
+/* @node: one element of phone_numbers.data.  Needs at least "id". */
+GhPhoneNumber *gh_phone_number_parse                  (JsonNode      *node,
+                                                       GError       **error);
+/* @node: a {"data": [...]} edge; returns GPtrArray of GhPhoneNumber (elements that fail to
+ * parse are skipped). */
+GPtrArray     *gh_phone_number_parse_list             (JsonNode      *node,
+                                                       GError       **error);
+
+const char    *gh_phone_number_get_id                 (GhPhoneNumber *self);
+const char    *gh_phone_number_get_display_phone_number (GhPhoneNumber *self);
+const char    *gh_phone_number_get_verified_name      (GhPhoneNumber *self);
+const char    *gh_phone_number_get_quality_rating     (GhPhoneNumber *self);
+const char    *gh_phone_number_get_code_verification_status (GhPhoneNumber *self);
+const char    *gh_phone_number_get_status             (GhPhoneNumber *self);
+const char    *gh_phone_number_get_name_status        (GhPhoneNumber *self);
+const char    *gh_phone_number_get_platform_type      (GhPhoneNumber *self);
+const char    *gh_phone_number_get_throughput_level   (GhPhoneNumber *self);
+const char    *gh_phone_number_get_account_mode       (GhPhoneNumber *self);
+gboolean       gh_phone_number_get_is_official_business_account (GhPhoneNumber *self);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "gh-phone-number.h"
+#include "gh-template.h"
+
+G_BEGIN_DECLS
+
+/* A WhatsApp Business Account as read from GET /{waba-id}?fields=…, with the phone_numbers
+ * and message_templates edges when they were expanded.  Enums are kept as sent. */
+#define GH_TYPE_WABA (gh_waba_get_type ())
+G_DECLARE_FINAL_TYPE (GhWaba, gh_waba, GH, WABA, GObject)
+
+/* @node: the WABA object.  Needs "id"; every other field is optional.  IDs sent as numbers
+ * are kept as strings. */
+GhWaba            *gh_waba_parse                        (JsonNode  *node,
+                                                         GError   **error);
+/* @node: {"data": [...]} of WABAs (e.g. me/assigned_whatsapp_business_accounts). */
+GPtrArray         *gh_waba_parse_list                   (JsonNode  *node,
+                                                         GError   **error);
+
+const char        *gh_waba_get_id                       (GhWaba    *self);
+const char        *gh_waba_get_name                     (GhWaba    *self);
+const char        *gh_waba_get_currency                 (GhWaba    *self);
+const char        *gh_waba_get_timezone_id              (GhWaba    *self);
+const char        *gh_waba_get_message_template_namespace (GhWaba  *self);
+const char        *gh_waba_get_account_review_status    (GhWaba    *self);
+const char        *gh_waba_get_business_verification_status (GhWaba *self);
+const char        *gh_waba_get_country                  (GhWaba    *self);
+const char        *gh_waba_get_ownership_type           (GhWaba    *self);
+const char        *gh_waba_get_owner_business_id        (GhWaba    *self);
+const char        *gh_waba_get_owner_business_name      (GhWaba    *self);
+const char        *gh_waba_get_can_send_message         (GhWaba    *self);  /* health_status */
+const char        *gh_waba_get_messaging_limit          (GhWaba    *self);
+const char        *gh_waba_get_creation_time            (GhWaba    *self);  /* as sent */
+const char        *gh_waba_get_status                   (GhWaba    *self);
+/* Tasks the token's user holds here, when listed from me/assigned_whatsapp_business_accounts
+ * (wire strings, NULL when not sent). */
+const char * const *gh_waba_get_tasks                   (GhWaba    *self);
+/* GhPhoneNumber*, empty when the edge was not expanded. */
+GPtrArray         *gh_waba_get_phone_numbers            (GhWaba    *self);
+/* NULL when the edge was not expanded. */
+GhTemplateSummary *gh_waba_get_templates                (GhWaba    *self);
+
+G_END_DECLS
