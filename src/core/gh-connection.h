@@ -18,8 +18,11 @@ G_BEGIN_DECLS
 #define GH_TYPE_CONNECTION (gh_connection_get_type ())
 G_DECLARE_FINAL_TYPE (GhConnection, gh_connection, GH, CONNECTION, GObject)
 
-/* @client must already hold the token.  @saved: nullable (a token not yet saved). */
+/* Gives @token to @client (the Authorization header) and keeps a copy, wiped on finalize,
+ * for debug_token, which inspects the token from inside a batch POST body.
+ * @saved: nullable (a token not yet saved). */
 GhConnection      *gh_connection_new                (GhGraphClient      *client,
+                                                     const char         *token,
                                                      GhSavedConnection  *saved);
 GhGraphClient     *gh_connection_get_client         (GhConnection       *self);
 GhSavedConnection *gh_connection_get_saved          (GhConnection       *self);
