@@ -74,5 +74,7 @@ gboolean      gh_token_store_forget_finish (GhTokenStore       *self,
                                             GError            **error);
 
 void          gh_token_store_free_token   (char                *token);
+/* Overwrites the token's bytes with zeros in place (what free_token does before freeing). */
+void          gh_token_store_wipe_token   (char                *token);
 
 G_END_DECLS
