@@ -1,4 +1,249 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "gh-application"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gh-application.h"
+#include "gh-demo-server.h"
+#include "gh-window.h"
+
+/* The application: command-line options, app-wide actions, the token store and, in demo
+ * mode, the demo Graph server running on loopback inside this process. */
+struct _GhApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GhTokenStore   *token_store;
+  GhDemoServer   *demo_server;
+  gboolean        demo_mode;
+};
+
+G_DEFINE_FINAL_TYPE (GhApplication, gh_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open the built-in demo account (no Meta account needed)"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GhApplication *self = user_data;
+  static const char *developers[] = { "The Gatehouse authors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Gatehouse"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Gatehouse authors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/gatehouse-app/gatehouse",
+                         "issue-url", "https://github.com/gatehouse-app/gatehouse/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Gatehouse authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Give your help desk or chatbot safe access to "
+                                       "WhatsApp Business."),
+                         NULL);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GhApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close rather than quit so each window saves its state and can ask about unsaved work. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static int
+gh_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  GhApplication *self = GH_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* A demo instance must not hand its window to a real one already running. */
+      self->demo_mode = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+gh_application_startup (GApplication *app)
+{
+  GhApplication *self = GH_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (gh_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  self->token_store = self->demo_mode ? gh_token_store_new_in_memory () : gh_token_store_new ();
+}
+
+static void
+gh_application_activate (GApplication *app)
+{
+  GhApplication *self = GH_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (gh_window_new (self));
+      if (self->demo_mode)
+        gh_window_open_demo (GH_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+gh_application_shutdown (GApplication *app)
+{
+  GhApplication *self = GH_APPLICATION (app);
+
+  G_APPLICATION_CLASS (gh_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->demo_server);
+}
+
+static void
+gh_application_finalize (GObject *object)
+{
+  GhApplication *self = GH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->token_store);
+  g_clear_object (&self->demo_server);
+
+  G_OBJECT_CLASS (gh_application_parent_class)->finalize (object);
+}
+
+static void
+gh_application_class_init (GhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = gh_application_finalize;
+
+  app_class->handle_local_options = gh_application_handle_local_options;
+  app_class->startup = gh_application_startup;
+  app_class->activate = gh_application_activate;
+  app_class->shutdown = gh_application_shutdown;
+}
+
+static void
+gh_application_init (GhApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Connect your tools to WhatsApp Business safely."));
+}
+
+GhApplication *
+gh_application_new (void)
+{
+  return g_object_new (GH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+GhTokenStore *
+gh_application_get_token_store (GhApplication *self)
+{
+  g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
+
+  return self->token_store;
+}
+
+GSettings *
+gh_application_get_settings (GhApplication *self)
+{
+  g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+gh_application_get_demo_mode (GhApplication *self)
+{
+  g_return_val_if_fail (GH_IS_APPLICATION (self), FALSE);
+
+  return self->demo_mode;
+}
+
+GhGraphClient *
+gh_application_create_client (GhApplication  *self,
+                              GError        **error)
+{
+  g_autofree char *version = NULL;
+
+  g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
+
+  if (self->demo_mode)
+    return gh_application_create_demo_client (self, error);
+
+  version = g_settings_get_string (self->settings, "graph-api-version");
+  return gh_graph_client_new_from_environment (version, error);
+}
+
+GhGraphClient *
+gh_application_create_demo_client (GhApplication  *self,
+                                   GError        **error)
+{
+  g_autofree char *version = NULL;
+
+  g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
+
+  /* The demo server lives as long as the application: started on first use only, so a
+   * normal start costs nothing for it. */
+  if (self->demo_server == NULL)
+    {
+      self->demo_server = gh_demo_server_new (error);
+      if (self->demo_server == NULL)
+        return NULL;
+    }
+
+  version = g_settings_get_string (self->settings, "graph-api-version");
+  return gh_graph_client_new (gh_demo_server_get_url (self->demo_server), version, error);
+}

@@ -1,4 +1,230 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "gh-check-page"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gh-check-page.h"
+#include "gh-ui-util.h"
+
+/* The check report in plain words: one row per requirement with ✓, warning or ✗, and what to
+ * do about it.  Nothing is saved until the person accepts. */
+struct _GhCheckPage
+{
+  AdwBin               parent_instance;
+
+  GtkImage            *summary_icon;
+  GtkLabel            *summary_label;
+  GtkLabel            *detail_label;
+  AdwPreferencesGroup *items_group;
+  GtkSpinner          *spinner;
+  GtkButton           *accept_button;
+
+  GhCheckReport       *report;
+  gboolean             busy;
+};
+
+G_DEFINE_FINAL_TYPE (GhCheckPage, gh_check_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_ACCEPTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+status_icon_name (GhCheckStatus status)
+{
+  switch (status)
+    {
+    case GH_CHECK_STATUS_OK:
+      return "emblem-ok-symbolic";
+    case GH_CHECK_STATUS_WARNING:
+      return "dialog-warning-symbolic";
+    case GH_CHECK_STATUS_ERROR:
+    default:
+      return "dialog-error-symbolic";
+    }
+}
+
+static const char *
+status_css_class (GhCheckStatus status)
+{
+  switch (status)
+    {
+    case GH_CHECK_STATUS_OK:
+      return "success";
+    case GH_CHECK_STATUS_WARNING:
+      return "warning";
+    case GH_CHECK_STATUS_ERROR:
+    default:
+      return "error";
+    }
+}
+
+static const char *
+status_words (GhCheckStatus status)
+{
+  switch (status)
+    {
+    case GH_CHECK_STATUS_OK:
+      return _("Fine");
+    case GH_CHECK_STATUS_WARNING:
+      return _("Warning");
+    case GH_CHECK_STATUS_ERROR:
+    default:
+      return _("Problem");
+    }
+}
+
+static GtkWidget *
+create_item_row (GhCheckItem *item)
+{
+  GhCheckStatus status = gh_check_item_get_status (item);
+  const char *fix = gh_check_item_get_fix (item);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  GtkWidget *icon;
+
+  if (fix != NULL && status != GH_CHECK_STATUS_OK)
+    subtitle = g_strdup_printf ("%s\n%s", gh_check_item_get_description (item), fix);
+  else
+    subtitle = g_strdup (gh_check_item_get_description (item));
+
+  row = gh_ui_plain_row_new (gh_check_item_get_title (item), subtitle);
+
+  icon = gtk_image_new_from_icon_name (status_icon_name (status));
+  gtk_widget_add_css_class (icon, status_css_class (status));
+  /* The icon's meaning must reach screen readers too, not only its colour. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_words (status), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+update_accept (GhCheckPage *self)
+{
+  gboolean passed = self->report != NULL && gh_check_report_get_passed (self->report);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_button), passed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "check.accept", passed && !self->busy);
+}
+
+static void
+accept_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_ACCEPTED], 0);
+}
+
+static void
+gh_check_page_dispose (GObject *object)
+{
+  GhCheckPage *self = GH_CHECK_PAGE (object);
+
+  g_clear_object (&self->report);
+  gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_CHECK_PAGE);
+
+  G_OBJECT_CLASS (gh_check_page_parent_class)->dispose (object);
+}
+
+static void
+gh_check_page_class_init (GhCheckPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gh_check_page_dispose;
+
+  signals[SIGNAL_ACCEPTED] =
+    g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "check.accept", NULL, accept_action_cb);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/gh-check-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, items_group);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, accept_button);
+}
+
+static void
+gh_check_page_init (GhCheckPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_accept (self);
+}
+
+void
+gh_check_page_set_report (GhCheckPage   *self,
+                          GhCheckReport *report,
+                          gboolean       can_save)
+{
+  GListModel *items;
+  gboolean passed;
+  GhCheckStatus worst = GH_CHECK_STATUS_OK;
+
+  g_return_if_fail (GH_IS_CHECK_PAGE (self));
+  g_return_if_fail (GH_IS_CHECK_REPORT (report));
+
+  g_set_object (&self->report, report);
+  passed = gh_check_report_get_passed (report);
+
+  gh_ui_group_clear (self->items_group);
+  items = gh_check_report_get_items (report);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GhCheckItem) item = g_list_model_get_item (items, i);
+
+      worst = MAX (worst, gh_check_item_get_status (item));
+      gh_ui_group_add_row (self->items_group, create_item_row (item));
+    }
+
+  gtk_label_set_text (self->summary_label, gh_check_report_get_summary (report));
+  gtk_image_set_from_icon_name (self->summary_icon, status_icon_name (passed ? worst
+                                                                      : GH_CHECK_STATUS_ERROR));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon),
+                            status_css_class (passed ? worst : GH_CHECK_STATUS_ERROR));
+
+  if (!passed)
+    gtk_label_set_text (self->detail_label,
+                        _("Fix the problems marked below in Business Suite, then check a new "
+                          "token. Nothing has been saved."));
+  else if (can_save)
+    gtk_label_set_text (self->detail_label,
+                        _("Nothing is saved until you choose Save. The token will be kept in "
+                          "your keyring."));
+  else
+    gtk_label_set_text (self->detail_label,
+                        _("This connection is for this session only; it will not be saved."));
+
+  gtk_button_set_label (self->accept_button, can_save ? _("_Save and Continue")
+                                                      : _("_Continue"));
+  update_accept (self);
+}
+
+void
+gh_check_page_set_busy (GhCheckPage *self,
+                        gboolean     busy)
+{
+  g_return_if_fail (GH_IS_CHECK_PAGE (self));
+
+  self->busy = !!busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  update_accept (self);
+}

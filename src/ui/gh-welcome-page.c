@@ -1,4 +1,183 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "gh-welcome-page"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gh-token-store.h"
+#include "gh-ui-util.h"
+#include "gh-welcome-page.h"
+
+/* The first screen: saved connections to open, setting up a new one, or the demo. */
+struct _GhWelcomePage
+{
+  AdwBin                parent_instance;
+
+  AdwPreferencesGroup  *connections_group;
+  GtkListBox           *connections_list;
+  GtkLabel             *keyring_label;
+};
+
+G_DEFINE_FINAL_TYPE (GhWelcomePage, gh_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_OPEN_CONNECTION,
+  SIGNAL_SET_UP,
+  SIGNAL_TRY_DEMO,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+describe_last_check (GhSavedConnection *saved)
+{
+  gint64 when = gh_saved_connection_get_last_checked (saved);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date_text = NULL;
+
+  if (when <= 0)
+    return g_strdup (_("Not checked yet"));
+
+  date = g_date_time_new_from_unix_local (when);
+  /* Translators: a date, e.g. "22 Nov 2026" */
+  date_text = g_date_time_format (date, _("%e %b %Y"));
+  g_strstrip (date_text);
+
+  if (gh_saved_connection_get_last_check_ok (saved))
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Worked on %s"), date_text);
+  /* Translators: %s is a date */
+  return g_strdup_printf (_("Needed attention on %s"), date_text);
+}
+
+static GtkWidget *
+create_connection_row (GhSavedConnection *saved)
+{
+  const char *business = gh_saved_connection_get_business_name (saved);
+  const char *user = gh_saved_connection_get_system_user_name (saved);
+  g_autofree char *checked = describe_last_check (saved);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row;
+  GtkWidget *arrow;
+
+  if (business != NULL && *business != '\0')
+    g_string_append (subtitle, business);
+  if (user != NULL && *user != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", user);
+  g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "", checked);
+
+  row = gh_ui_plain_row_new (gh_saved_connection_get_label (saved), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_object_set_data_full (G_OBJECT (row), "gh-saved-connection",
+                          g_object_ref (saved), g_object_unref);
+
+  return row;
+}
+
+static void
+connection_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         GhWelcomePage *self)
+{
+  GhSavedConnection *saved = g_object_get_data (G_OBJECT (row), "gh-saved-connection");
+
+  if (saved != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_CONNECTION], 0, saved);
+}
+
+static void
+set_up_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_SET_UP], 0);
+}
+
+static void
+try_demo_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_TRY_DEMO], 0);
+}
+
+static void
+gh_welcome_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (gh_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+gh_welcome_page_class_init (GhWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gh_welcome_page_dispose;
+
+  signals[SIGNAL_OPEN_CONNECTION] =
+    g_signal_new ("open-connection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
+  signals[SIGNAL_SET_UP] =
+    g_signal_new ("set-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_TRY_DEMO] =
+    g_signal_new ("try-demo", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "welcome.set-up", NULL, set_up_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.try-demo", NULL, try_demo_action_cb);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/gh-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_group);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_list);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, keyring_label);
+  gtk_widget_class_bind_template_callback (widget_class, connection_activated_cb);
+}
+
+static void
+gh_welcome_page_init (GhWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+gh_welcome_page_set_connections (GhWelcomePage *self,
+                                 GPtrArray     *connections,
+                                 const GError  *error)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GH_IS_WELCOME_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->connections_list))) != NULL)
+    gtk_list_box_remove (self->connections_list, child);
+
+  for (guint i = 0; connections != NULL && i < connections->len; i++)
+    gtk_list_box_append (self->connections_list,
+                         create_connection_row (g_ptr_array_index (connections, i)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connections_group),
+                          connections != NULL && connections->len > 0);
+
+  /* A missing or locked keyring is not fatal: say so and how to fix it, and keep working. */
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->keyring_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), FALSE);
+    }
+}

@@ -1,0 +1,22 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gh-waba.h"
+
+G_BEGIN_DECLS
+
+#define GH_TYPE_ACCOUNT_PAGE (gh_account_page_get_type ())
+G_DECLARE_FINAL_TYPE (GhAccountPage, gh_account_page, GH, ACCOUNT_PAGE, AdwBin)
+
+void gh_account_page_set_loading (GhAccountPage *self);
+void gh_account_page_set_waba    (GhAccountPage *self,
+                                  GhWaba        *waba);
+/* Shows what went wrong in plain words with a Retry button. */
+void gh_account_page_set_error   (GhAccountPage *self,
+                                  const GError  *error);
+
+G_END_DECLS

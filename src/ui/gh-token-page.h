@@ -1,0 +1,29 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define GH_TYPE_TOKEN_PAGE (gh_token_page_get_type ())
+G_DECLARE_FINAL_TYPE (GhTokenPage, gh_token_page, GH, TOKEN_PAGE, AdwBin)
+
+/* Returns the cleaned token text, or NULL when the field is empty.  Free with
+ * gh_token_store_free_token. */
+char *gh_token_page_dup_token  (GhTokenPage *self);
+void  gh_token_page_set_token  (GhTokenPage *self,
+                                const char  *text);
+void  gh_token_page_set_busy   (GhTokenPage *self,
+                                gboolean     busy);
+/* Shows a problem under the field; the field keeps what the person pasted.  NULL hides it. */
+void  gh_token_page_set_error  (GhTokenPage *self,
+                                const char  *message);
+void  gh_token_page_clear      (GhTokenPage *self);
+
+/* Cleans what people paste: surrounding spaces, quotes, line breaks and a leading "Bearer ".
+ * Returns NULL when nothing is left. */
+char *gh_token_page_clean_text (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,104 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gh-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gh-ui-util.h"
+#include "gh-window.h"
+
+#define GH_UI_ROWS_KEY "gh-ui-rows"
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *value = g_object_get_data (G_OBJECT (button), "gh-copy-value");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button));
+
+  gdk_clipboard_set_text (clipboard, value);
+  gh_ui_toast (GTK_WIDGET (button), _("Copied"));
+}
+
+GtkWidget *
+gh_ui_plain_row_new (const char *title,
+                     const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+GtkWidget *
+gh_ui_copy_row_new (const char *title,
+                    const char *value,
+                    const char *what)
+{
+  GtkWidget *row = gh_ui_plain_row_new (title, value);
+  GtkWidget *button;
+
+  if (value == NULL || *value == '\0')
+    return row;
+
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, what,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "gh-copy-value", g_strdup (value), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+void
+gh_ui_group_add_row (AdwPreferencesGroup *group,
+                     GtkWidget           *row)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (group), GH_UI_ROWS_KEY);
+
+  /* libadwaita 1.2 has no way to list a group's rows, so remember what we added. */
+  if (rows == NULL)
+    {
+      rows = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (group), GH_UI_ROWS_KEY, rows,
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  g_ptr_array_add (rows, row);
+  adw_preferences_group_add (group, row);
+}
+
+void
+gh_ui_group_clear (AdwPreferencesGroup *group)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (group), GH_UI_ROWS_KEY);
+
+  if (rows == NULL)
+    return;
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+void
+gh_ui_toast (GtkWidget  *widget,
+             const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GH_IS_WINDOW (root))
+    gh_window_add_toast (GH_WINDOW (root), adw_toast_new (title));
+}

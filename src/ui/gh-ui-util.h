@@ -1,0 +1,26 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A row whose title and subtitle are plain text: server data never goes through markup. */
+GtkWidget *gh_ui_plain_row_new       (const char *title,
+                                      const char *subtitle);
+/* The same, with a "Copy" button that puts @value on the clipboard; @what names the value
+ * for screen readers ("Copy WhatsApp Business Account ID"). */
+GtkWidget *gh_ui_copy_row_new        (const char *title,
+                                      const char *value,
+                                      const char *what);
+/* Removes every row a previous gh_ui_* call added to @group. */
+void       gh_ui_group_clear         (AdwPreferencesGroup *group);
+void       gh_ui_group_add_row       (AdwPreferencesGroup *group,
+                                      GtkWidget           *row);
+/* Shows a short toast on the window's overlay (if the window has one). */
+void       gh_ui_toast               (GtkWidget  *widget,
+                                      const char *title);
+
+G_END_DECLS
