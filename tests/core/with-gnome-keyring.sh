@@ -81,10 +81,11 @@ if [ "$no_service" = 1 ]; then
   exit $?
 fi
 
+# Empty until the daemon has taken the name (it does so after --unlock returns).
 secrets_owner_pid() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
-    2>/dev/null | awk '/uint32/ { print $2 }'
+  { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
+      2>/dev/null || true; } | awk '/uint32/ { print $2 }'
 }
 
 # A fresh keyring directory plus --unlock makes the daemon create the login collection.
