@@ -8,6 +8,7 @@ that no longer exists breaks `meson compile gatehouse-pot`. Both fail this check
 
 Usage:
   check-potfiles.py [SOURCE_ROOT]   check a tree (default: the current directory)
+  check-potfiles.py --write         rewrite po/POTFILES.in from the tree, sorted
   check-potfiles.py --self-test     prove on throw-away trees that the check can fail
 """
 
@@ -162,9 +163,19 @@ def self_test():
     return 1 if failures else 0
 
 
+def write_potfiles(root):
+    path = os.path.join(root, "po", "POTFILES.in")
+    header = "# Files with translatable strings, one per line; checked by build-aux/check-potfiles.py\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header + "".join(f"{entry}\n" for entry in sorted(files_needing_translation(root))))
+    return 0
+
+
 def main(argv):
     if len(argv) > 1 and argv[1] == "--self-test":
         return self_test()
+    if len(argv) > 1 and argv[1] == "--write":
+        return write_potfiles(".")
     root = argv[1] if len(argv) > 1 else "."
     problems = check(root)
     for problem in problems:
