@@ -165,7 +165,8 @@ def self_test():
 
 def write_potfiles(root):
     path = os.path.join(root, "po", "POTFILES.in")
-    header = "# Files with translatable strings, one per line; checked by build-aux/check-potfiles.py\n"
+    header = ("# Files with translatable strings, one per line; "
+              "checked by build-aux/check-potfiles.py\n")
     with open(path, "w", encoding="utf-8") as f:
         f.write(header + "".join(f"{entry}\n" for entry in sorted(files_needing_translation(root))))
     return 0
