@@ -215,6 +215,11 @@ gh_token_page_clean_text (const char *text)
 
   /* A token never contains whitespace, and copying from a web page or an e-mail often adds
    * some, including line breaks and zero-width spaces. */
+  while (g_ascii_isspace (*text))
+    text++;
+  if (g_ascii_strncasecmp (text, "Bearer", 6) == 0 && g_ascii_isspace (text[6]))
+    text += 6;
+
   clean = g_string_new (NULL);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
