@@ -1,4 +1,281 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "gh-waba"
+
 #include "config.h"
+
+#include "gh-graph-error-private.h"
+#include "gh-json-private.h"
+#include "gh-waba.h"
+
+struct _GhWaba
+{
+  GObject            parent_instance;
+
+  char              *id;
+  char              *name;
+  char              *currency;
+  char              *timezone_id;
+  char              *message_template_namespace;
+  char              *account_review_status;
+  char              *business_verification_status;
+  char              *country;
+  char              *ownership_type;
+  char              *owner_business_id;
+  char              *owner_business_name;
+  char              *can_send_message;
+  char              *messaging_limit;
+  char              *creation_time;
+  char              *status;
+  GStrv              tasks;
+  GPtrArray         *phone_numbers;
+  GhTemplateSummary *templates;
+};
+
+G_DEFINE_FINAL_TYPE (GhWaba, gh_waba, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_OWNER_BUSINESS_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Scalars Meta sends sometimes as numbers and sometimes as strings (timezone_id,
+ * creation_time) are kept as text. */
+static char *
+dup_scalar (JsonObject *object,
+            const char *member)
+{
+  const char *text = _gh_json_object_get_string (object, member);
+
+  if (text != NULL)
+    return g_strdup (text);
+
+  return _gh_json_object_dup_id (object, member);
+}
+
+static void
+gh_waba_finalize (GObject *object)
+{
+  GhWaba *self = (GhWaba *)object;
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->currency);
+  g_free (self->timezone_id);
+  g_free (self->message_template_namespace);
+  g_free (self->account_review_status);
+  g_free (self->business_verification_status);
+  g_free (self->country);
+  g_free (self->ownership_type);
+  g_free (self->owner_business_id);
+  g_free (self->owner_business_name);
+  g_free (self->can_send_message);
+  g_free (self->messaging_limit);
+  g_free (self->creation_time);
+  g_free (self->status);
+  g_strfreev (self->tasks);
+  g_clear_pointer (&self->phone_numbers, g_ptr_array_unref);
+  g_clear_object (&self->templates);
+
+  G_OBJECT_CLASS (gh_waba_parent_class)->finalize (object);
+}
+
+static void
+gh_waba_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  GhWaba *self = GH_WABA (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_OWNER_BUSINESS_ID:
+      g_value_set_string (value, self->owner_business_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_waba_class_init (GhWabaClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gh_waba_finalize;
+  object_class->get_property = gh_waba_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWNER_BUSINESS_ID] =
+    g_param_spec_string ("owner-business-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gh_waba_init (GhWaba *self)
+{
+  self->phone_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GhWaba *
+gh_waba_parse (JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(GhWaba) self = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *object = _gh_json_node_get_object (node);
+  JsonObject *owner;
+  JsonNode *edge;
+
+  id = _gh_json_object_dup_id (object, "id");
+  if (id == NULL)
+    {
+      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                          0, FALSE,
+                                                          "A WhatsApp account without an ID"));
+      return NULL;
+    }
+
+  self = g_object_new (GH_TYPE_WABA, NULL);
+  self->id = g_steal_pointer (&id);
+  self->name = g_strdup (_gh_json_object_get_string (object, "name"));
+  self->currency = g_strdup (_gh_json_object_get_string (object, "currency"));
+  self->timezone_id = dup_scalar (object, "timezone_id");
+  self->message_template_namespace =
+    g_strdup (_gh_json_object_get_string (object, "message_template_namespace"));
+  self->account_review_status =
+    g_strdup (_gh_json_object_get_string (object, "account_review_status"));
+  self->business_verification_status =
+    g_strdup (_gh_json_object_get_string (object, "business_verification_status"));
+  self->country = g_strdup (_gh_json_object_get_string (object, "country"));
+  self->ownership_type = g_strdup (_gh_json_object_get_string (object, "ownership_type"));
+  self->messaging_limit =
+    g_strdup (_gh_json_object_get_string (object, "whatsapp_business_manager_messaging_limit"));
+  self->creation_time = dup_scalar (object, "creation_time");
+  self->status = g_strdup (_gh_json_object_get_string (object, "status"));
+  self->tasks = _gh_json_object_dup_strv (object, "tasks");
+
+  owner = _gh_json_object_get_object (object, "owner_business_info");
+  self->owner_business_id = _gh_json_object_dup_id (owner, "id");
+  self->owner_business_name = g_strdup (_gh_json_object_get_string (owner, "name"));
+
+  self->can_send_message =
+    g_strdup (_gh_json_object_get_string (_gh_json_object_get_object (object, "health_status"),
+                                          "can_send_message"));
+
+  edge = json_object_get_member (object, "phone_numbers");
+  if (edge != NULL)
+    {
+      g_autoptr(GPtrArray) numbers = gh_phone_number_parse_list (edge, NULL);
+
+      if (numbers != NULL)
+        g_ptr_array_extend_and_steal (self->phone_numbers, g_steal_pointer (&numbers));
+    }
+
+  edge = json_object_get_member (object, "message_templates");
+  if (edge != NULL)
+    self->templates = gh_template_summary_parse (edge, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+gh_waba_parse_list (JsonNode  *node,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) wabas = NULL;
+  JsonArray *items;
+  guint n;
+
+  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
+  if (items == NULL)
+    {
+      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                          0, FALSE,
+                                                          "The account list has no data"));
+      return NULL;
+    }
+
+  wabas = g_ptr_array_new_with_free_func (g_object_unref);
+  n = json_array_get_length (items);
+  for (guint i = 0; i < n; i++)
+    {
+      GhWaba *waba = gh_waba_parse (json_array_get_element (items, i), NULL);
+
+      if (waba != NULL)
+        g_ptr_array_add (wabas, waba);
+    }
+
+  return g_steal_pointer (&wabas);
+}
+
+#define GETTER(field)                                   \
+  const char *                                          \
+  gh_waba_get_##field (GhWaba *self)                    \
+  {                                                     \
+    g_return_val_if_fail (GH_IS_WABA (self), NULL);     \
+    return self->field;                                 \
+  }
+
+GETTER (id)
+GETTER (name)
+GETTER (currency)
+GETTER (timezone_id)
+GETTER (message_template_namespace)
+GETTER (account_review_status)
+GETTER (business_verification_status)
+GETTER (country)
+GETTER (ownership_type)
+GETTER (owner_business_id)
+GETTER (owner_business_name)
+GETTER (can_send_message)
+GETTER (messaging_limit)
+GETTER (creation_time)
+GETTER (status)
+
+#undef GETTER
+
+const char * const *
+gh_waba_get_tasks (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return (const char * const *) self->tasks;
+}
+
+GPtrArray *
+gh_waba_get_phone_numbers (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->phone_numbers;
+}
+
+GhTemplateSummary *
+gh_waba_get_templates (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->templates;
+}

@@ -1,0 +1,39 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Type-checked readers for JSON from the network: a wrong type reads as absent, never as a
+ * critical. */
+JsonObject *_gh_json_node_get_object   (JsonNode    *node);
+JsonObject *_gh_json_object_get_object (JsonObject  *object,
+                                        const char  *member);
+JsonArray  *_gh_json_object_get_array  (JsonObject  *object,
+                                        const char  *member);
+const char *_gh_json_object_get_string (JsonObject  *object,
+                                        const char  *member);
+gint64      _gh_json_object_get_int    (JsonObject  *object,
+                                        const char  *member,
+                                        gint64       default_value);
+gboolean    _gh_json_object_get_bool   (JsonObject  *object,
+                                        const char  *member,
+                                        gboolean     default_value);
+gboolean    _gh_json_object_has_int    (JsonObject  *object,
+                                        const char  *member);
+/* An ID as a digit string, whether sent as a string or a number. */
+char       *_gh_json_node_dup_id       (JsonNode    *node);
+char       *_gh_json_object_dup_id     (JsonObject  *object,
+                                        const char  *member);
+/* The string elements of an array member, others skipped; NULL when the member is absent. */
+GStrv       _gh_json_object_dup_strv   (JsonObject  *object,
+                                        const char  *member);
+/* Parses text into a node; NULL with @error set when it is not JSON. */
+JsonNode   *_gh_json_parse_bytes       (const char  *data,
+                                        gsize        length,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,276 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gh-json"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "gh-json-private.h"
+
+static JsonNode *
+get_value_member (JsonObject *object,
+                  const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  return node;
+}
+
+static gboolean
+node_get_int (JsonNode *node,
+              gint64   *out)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!isfinite (d) || d >= 9.2e18 || d <= -9.2e18)
+        return FALSE;
+      *out = (gint64) d;
+      return TRUE;
+    }
+  if (type == G_TYPE_STRING)
+    {
+      /* Some samples quote numbers; accept plain decimal text only. */
+      return g_ascii_string_to_signed (json_node_get_string (node), 10,
+                                       G_MININT64, G_MAXINT64, out, NULL);
+    }
+
+  return FALSE;
+}
+
+JsonObject *
+_gh_json_node_get_object (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+JsonObject *
+_gh_json_object_get_object (JsonObject *object,
+                            const char *member)
+{
+  if (object == NULL)
+    return NULL;
+
+  return _gh_json_node_get_object (json_object_get_member (object, member));
+}
+
+JsonArray *
+_gh_json_object_get_array (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  return json_node_get_array (node);
+}
+
+const char *
+_gh_json_object_get_string (JsonObject *object,
+                            const char *member)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gint64
+_gh_json_object_get_int (JsonObject *object,
+                         const char *member,
+                         gint64      default_value)
+{
+  gint64 value;
+
+  if (!node_get_int (get_value_member (object, member), &value))
+    return default_value;
+
+  return value;
+}
+
+gboolean
+_gh_json_object_has_int (JsonObject *object,
+                         const char *member)
+{
+  gint64 value;
+
+  return node_get_int (get_value_member (object, member), &value);
+}
+
+gboolean
+_gh_json_object_get_bool (JsonObject *object,
+                          const char *member,
+                          gboolean    default_value)
+{
+  JsonNode *node = get_value_member (object, member);
+  GType type;
+
+  if (node == NULL)
+    return default_value;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (type == G_TYPE_INT64)
+    return json_node_get_int (node) != 0;
+  if (type == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+
+      if (g_strcmp0 (s, "true") == 0)
+        return TRUE;
+      if (g_strcmp0 (s, "false") == 0)
+        return FALSE;
+    }
+
+  return default_value;
+}
+
+static gboolean
+is_digits (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+_gh_json_node_dup_id (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    {
+      g_autofree char *s = g_strstrip (g_strdup (json_node_get_string (node)));
+
+      /* Meta's IDs are digits, but an opaque string is still better than nothing. */
+      if (*s == '\0')
+        return NULL;
+      return g_steal_pointer (&s);
+    }
+  if (type == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+
+      /* json-glib wraps integers that overflow 64 bits: those come out negative. */
+      if (v < 0)
+        return NULL;
+      return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      char *s;
+
+      if (!isfinite (d) || d < 0 || d != floor (d))
+        return NULL;
+      s = g_strdup_printf ("%.0f", d);
+      if (!is_digits (s))
+        g_clear_pointer (&s, g_free);
+      return s;
+    }
+
+  return NULL;
+}
+
+char *
+_gh_json_object_dup_id (JsonObject *object,
+                        const char *member)
+{
+  if (object == NULL)
+    return NULL;
+
+  return _gh_json_node_dup_id (json_object_get_member (object, member));
+}
+
+GStrv
+_gh_json_object_dup_strv (JsonObject *object,
+                          const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array = _gh_json_object_get_array (object, member);
+  guint n;
+
+  if (array == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element)
+          && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+JsonNode *
+_gh_json_parse_bytes (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (data == NULL || length == 0)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "Empty document");
+      return NULL;
+    }
+
+  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "Empty document");
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
