@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "gh-token-page.h"
 #include "gh-token-store.h"
+#include "gh-token-text.h"
 
 /* Where a person pastes the token: a password row that never shows it, a Paste button, and
  * "Check".  What was pasted stays in the field whatever goes wrong. */
@@ -56,17 +56,20 @@ check_action_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   GhTokenPage *self = GH_TOKEN_PAGE (widget);
-  char *token = gh_token_page_dup_token (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  char *token = NULL;
+  GhTokenTextProblem problem;
 
-  if (token == NULL)
+  /* Common mistakes are explained before anything is sent anywhere. */
+  problem = gh_token_text_diagnose (text, &token);
+  if (problem != GH_TOKEN_TEXT_OK)
     {
-      gh_token_page_set_error (self, _("The field is empty. Paste the token you copied from "
-                                       "Business Suite."));
+      gh_token_page_set_error (self, gh_token_text_problem_message (problem));
       return;
     }
 
   g_signal_emit (self, signals[SIGNAL_CHECK_REQUESTED], 0, token);
-  gh_token_store_free_token (token);
+  gh_token_text_free (token);
 }
 
 static void
@@ -82,14 +85,14 @@ clipboard_read_cb (GObject      *object,
 {
   g_autoptr(GhTokenPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *clean = NULL;
+  char *text = NULL;
+  char *clean = NULL;
 
   text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  clean = text != NULL ? gh_token_page_clean_text (text) : NULL;
+  clean = text != NULL ? gh_token_text_clean (text) : NULL;
   if (clean == NULL)
     {
       gh_token_page_set_error (self, _("The clipboard has no text. Copy the token in Business "
@@ -101,10 +104,8 @@ clipboard_read_cb (GObject      *object,
       gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
     }
 
-  if (text != NULL)
-    memset (text, 0, strlen (text));
-  if (clean != NULL)
-    memset (clean, 0, strlen (clean));
+  gh_token_text_free (text);
+  gh_token_text_free (clean);
 }
 
 static void
@@ -167,84 +168,12 @@ gh_token_page_init (GhTokenPage *self)
   update_actions (self);
 }
 
-/* Removes one leading "Bearer" or one quote mark at either end; TRUE when it did. */
-static gboolean
-strip_one_wrapper (GString *text)
-{
-  static const char * const quotes[] = { "\"", "'", "`", "“", "”", "‘", "’", "«", "»" };
-
-  if (g_ascii_strncasecmp (text->str, "Bearer", 6) == 0 && text->len > 6)
-    {
-      g_string_erase (text, 0, 6);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
-    {
-      gsize len = strlen (quotes[i]);
-
-      if (g_str_has_prefix (text->str, quotes[i]))
-        {
-          g_string_erase (text, 0, len);
-          return TRUE;
-        }
-      if (text->len >= len && g_str_has_suffix (text->str, quotes[i]))
-        {
-          g_string_truncate (text, text->len - len);
-          return TRUE;
-        }
-    }
-
-  /* A comma or semicolon copied along from code or a spreadsheet. */
-  if (text->len > 0 && strchr (",;", text->str[text->len - 1]) != NULL)
-    {
-      g_string_truncate (text, text->len - 1);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-char *
-gh_token_page_clean_text (const char *text)
-{
-  g_autoptr(GString) clean = NULL;
-  char *result = NULL;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  /* A token never contains whitespace, and copying from a web page or an e-mail often adds
-   * some, including line breaks and zero-width spaces. */
-  while (g_ascii_isspace (*text))
-    text++;
-  if (g_ascii_strncasecmp (text, "Bearer", 6) == 0 && g_ascii_isspace (text[6]))
-    text += 6;
-
-  clean = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
-        g_string_append_unichar (clean, c);
-    }
-
-  while (clean->len > 0 && strip_one_wrapper (clean))
-    ;
-
-  if (clean->len > 0)
-    result = g_strndup (clean->str, clean->len);
-
-  memset (clean->str, 0, clean->allocated_len);
-  return result;
-}
-
 char *
 gh_token_page_dup_token (GhTokenPage *self)
 {
   g_return_val_if_fail (GH_IS_TOKEN_PAGE (self), NULL);
 
-  return gh_token_page_clean_text (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  return gh_token_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
 }
 
 void

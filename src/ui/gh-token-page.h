@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GhTokenPage, gh_token_page, GH, TOKEN_PAGE, AdwBin)
 
 /* Returns the cleaned token text, or NULL when the field is empty.  Free with
- * gh_token_store_free_token. */
+ * gh_token_text_free. */
 char *gh_token_page_dup_token  (GhTokenPage *self);
 void  gh_token_page_set_token  (GhTokenPage *self,
                                 const char  *text);
@@ -21,9 +21,5 @@ void  gh_token_page_set_busy   (GhTokenPage *self,
 void  gh_token_page_set_error  (GhTokenPage *self,
                                 const char  *message);
 void  gh_token_page_clear      (GhTokenPage *self);
-
-/* Cleans what people paste: surrounding spaces, quotes, line breaks and a leading "Bearer ".
- * Returns NULL when nothing is left. */
-char *gh_token_page_clean_text (const char  *text);
 
 G_END_DECLS
