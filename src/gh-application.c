@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "gh-application.h"
+#include "gh-connection.h"
 #include "gh-demo-server.h"
+#include "gh-graph-error.h"
+#include "gh-token-text.h"
 #include "gh-window.h"
 
 /* The application: command-line options, app-wide actions, the token store and, in demo
@@ -28,10 +33,202 @@ G_DEFINE_FINAL_TYPE (GhApplication, gh_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open the built-in demo account (no Meta account needed)"), NULL },
+  { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check the saved connections and exit: 0 when they work, 1 when something required is "
+       "missing, 2 when they could not be checked"), NULL },
+  { "connection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --check, check only the saved connection with this name"), N_("NAME") },
+  { "token-stdin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check, check the token read from standard input instead (never saved)"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
 };
+
+/* Exit codes of --check, for scripts and deploy pipelines. */
+enum {
+  CHECK_EXIT_OK = 0,
+  CHECK_EXIT_MISSING = 1,
+  CHECK_EXIT_COULD_NOT_CHECK = 2,
+};
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+/* --check runs before any display is opened, so it can run on a server without one; it
+ * waits for each asynchronous step on a loop of its own. */
+static GAsyncResult *
+wait_for_result (Wait *wait)
+{
+  g_clear_object (&wait->result);
+  g_main_loop_run (wait->loop);
+  return wait->result;
+}
+
+static int
+check_token (GhApplication     *self,
+             Wait              *wait,
+             const char        *token,
+             GhSavedConnection *saved)
+{
+  g_autofree char *version = NULL;
+  g_autoptr(GhGraphClient) client = NULL;
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  version = g_settings_get_string (self->settings, "graph-api-version");
+  client = gh_graph_client_new_from_environment (version, &error);
+  if (client == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  connection = gh_connection_new (client, token, saved);
+  gh_connection_check_async (connection, NULL, wait_cb, wait);
+  report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
+  if (report == NULL)
+    {
+      if (error->domain == GH_GRAPH_ERROR)
+        g_printerr ("%s %s\n", gh_graph_error_code_to_summary (error->code),
+                    gh_graph_error_code_to_next_step (error->code));
+      else
+        g_printerr ("%s\n", error->message);
+      return CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  text = gh_check_report_to_text (report);
+  g_print ("%s\n", text);
+
+  return gh_check_report_get_passed (report) ? CHECK_EXIT_OK : CHECK_EXIT_MISSING;
+}
+
+static char *
+read_token_from_stdin (void)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  char buffer[512];
+  size_t n;
+  char *token = NULL;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && input->len < 64 * 1024)
+    g_string_append_len (input, buffer, n);
+
+  token = g_strndup (input->str, input->len);
+  explicit_bzero (input->str, input->allocated_len);
+  explicit_bzero (buffer, sizeof buffer);
+
+  return token;
+}
+
+static int
+run_check (GhApplication *self,
+           const char    *connection_name,
+           gboolean       token_stdin)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Wait wait = { loop, NULL };
+  g_autoptr(GhTokenStore) store = NULL;
+  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = CHECK_EXIT_OK;
+  guint checked = 0;
+
+  self->settings = g_settings_new (APP_ID);
+
+  if (token_stdin)
+    {
+      char *input = read_token_from_stdin ();
+      char *token = NULL;
+      GhTokenTextProblem problem = gh_token_text_diagnose (input, &token);
+
+      gh_token_text_free (input);
+      if (problem != GH_TOKEN_TEXT_OK)
+        {
+          g_printerr ("%s\n", gh_token_text_problem_message (problem));
+          return CHECK_EXIT_MISSING;
+        }
+
+      status = check_token (self, &wait, token, NULL);
+      gh_token_text_free (token);
+      g_clear_object (&wait.result);
+      return status;
+    }
+
+  store = gh_token_store_new ();
+  gh_token_store_list_async (store, NULL, wait_cb, &wait);
+  connections = gh_token_store_list_finish (store, wait_for_result (&wait), &error);
+  if (connections == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_clear_object (&wait.result);
+      return CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  for (guint i = 0; i < connections->len; i++)
+    {
+      GhSavedConnection *saved = g_ptr_array_index (connections, i);
+      const char *label = gh_saved_connection_get_label (saved);
+      char *token;
+      int one;
+
+      if (connection_name != NULL && g_strcmp0 (connection_name, label) != 0
+          && g_strcmp0 (connection_name, gh_saved_connection_get_id (saved)) != 0)
+        continue;
+
+      checked++;
+      /* Translators: %s is the name of a saved connection */
+      g_print (_("Connection “%s”"), label);
+      g_print ("\n");
+
+      gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, wait_cb,
+                                 &wait);
+      token = gh_token_store_load_finish (store, wait_for_result (&wait), &error);
+      if (token == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+          status = MAX (status, CHECK_EXIT_COULD_NOT_CHECK);
+          continue;
+        }
+
+      one = check_token (self, &wait, token, saved);
+      gh_token_store_free_token (token);
+      status = MAX (status, one);
+    }
+
+  g_clear_object (&wait.result);
+
+  if (checked == 0)
+    {
+      if (connection_name != NULL)
+        /* Translators: %s is the name given on the command line */
+        g_printerr (_("There is no saved connection called “%s”."), connection_name);
+      else
+        g_printerr (_("There are no saved connections. Open Gatehouse to set one up, or pass a "
+                      "token with --token-stdin."));
+      g_printerr ("\n");
+      return CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  return status;
+}
 
 static void
 about_action_cb (GSimpleAction *action,
@@ -90,6 +287,21 @@ gh_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      const char *connection_name = NULL;
+
+      g_variant_dict_lookup (options, "connection", "&s", &connection_name);
+      return run_check (self, connection_name, g_variant_dict_contains (options, "token-stdin"));
+    }
+
+  if (g_variant_dict_contains (options, "connection")
+      || g_variant_dict_contains (options, "token-stdin"))
+    {
+      g_printerr ("%s\n", _("--connection and --token-stdin only go with --check."));
+      return CHECK_EXIT_COULD_NOT_CHECK;
     }
 
   if (g_variant_dict_contains (options, "demo"))
