@@ -61,6 +61,16 @@ gh_graph_error_private_clear (GhGraphErrorPrivate *priv)
 
 G_DEFINE_EXTENDED_ERROR (GhGraphError, gh_graph_error)
 
+/* The generated getter insists on our domain; callers may hand us any error. */
+static GhGraphErrorPrivate *
+get_private (const GError *error)
+{
+  if (error == NULL || error->domain != GH_GRAPH_ERROR)
+    return NULL;
+
+  return gh_graph_error_get_private (error);
+}
+
 /* Meta's strings may quote the request back, token included: keep them only redacted. */
 static char *
 dup_redacted (const char *text)
@@ -141,7 +151,7 @@ gh_graph_error_new_from_json (JsonObject *error_object,
     code = GH_GRAPH_ERROR_SERVER;
 
   error = g_error_new_literal (GH_GRAPH_ERROR, code, gh_graph_error_code_to_summary (code));
-  priv = gh_graph_error_get_private (error);
+  priv = get_private (error);
   priv->graph_code = graph_code;
   priv->graph_subcode = graph_subcode;
   priv->http_status = http_status;
@@ -184,7 +194,7 @@ _gh_graph_error_new_full (GhGraphErrorCode  code,
                           const char       *technical_message)
 {
   GError *error = gh_graph_error_new_literal (code, NULL);
-  GhGraphErrorPrivate *priv = gh_graph_error_get_private (error);
+  GhGraphErrorPrivate *priv = get_private (error);
 
   priv->http_status = http_status;
   priv->is_transient = is_transient;
@@ -225,7 +235,7 @@ _gh_graph_error_new_from_transport (const GError *transport_error)
                                                         \
     if (error == NULL)                                  \
       return fallback;                                  \
-    priv = gh_graph_error_get_private (error);          \
+    priv = get_private (error);          \
     return priv ? priv->field : fallback;               \
   }
 
@@ -248,7 +258,7 @@ gh_graph_error_is_transient (const GError *error)
   if (error == NULL)
     return FALSE;
 
-  priv = gh_graph_error_get_private (error);
+  priv = get_private (error);
   return priv != NULL && priv->is_transient;
 }
 
@@ -260,7 +270,7 @@ gh_graph_error_set_retry_after (GError *error,
 
   g_return_if_fail (error != NULL);
 
-  priv = gh_graph_error_get_private (error);
+  priv = get_private (error);
   if (priv != NULL)
     priv->retry_after = seconds;
 }
@@ -354,7 +364,7 @@ gh_graph_error_format_details (const GError *error)
   g_return_val_if_fail (error != NULL, NULL);
 
   details = g_string_new (NULL);
-  priv = gh_graph_error_get_private (error);
+  priv = get_private (error);
   if (priv == NULL)
     {
       g_autofree char *message = gh_graph_redact (error->message);

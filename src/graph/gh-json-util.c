@@ -202,7 +202,10 @@ _gh_json_node_dup_id (JsonNode *node)
       double d = json_node_get_double (node);
       char *s;
 
-      if (!isfinite (d) || d < 0 || d != floor (d))
+      if (!isfinite (d) || d < 0)
+        return NULL;
+      /* Above 2^53 every double is whole; below it, a fraction is not an ID. */
+      if (d < 9007199254740992.0 && d != (double) (gint64) d)
         return NULL;
       s = g_strdup_printf ("%.0f", d);
       if (!is_digits (s))
