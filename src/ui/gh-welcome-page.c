@@ -19,12 +19,18 @@ struct _GhWelcomePage
   AdwPreferencesGroup  *connections_group;
   GtkListBox           *connections_list;
   GtkLabel             *keyring_label;
+
+  /* id → GhSavedConnection, for the row menus' actions */
+  GHashTable           *connections;
 };
 
 G_DEFINE_FINAL_TYPE (GhWelcomePage, gh_welcome_page, ADW_TYPE_BIN)
 
 enum {
   SIGNAL_OPEN_CONNECTION,
+  SIGNAL_RENAME_CONNECTION,
+  SIGNAL_REPLACE_TOKEN,
+  SIGNAL_FORGET_CONNECTION,
   SIGNAL_SET_UP,
   SIGNAL_TRY_DEMO,
   N_SIGNALS
@@ -61,6 +67,11 @@ create_connection_row (GhSavedConnection *saved)
   const char *user = gh_saved_connection_get_system_user_name (saved);
   g_autofree char *checked = describe_last_check (saved);
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GMenu) menu = NULL;
+  g_autofree char *options_name = NULL;
+  const char *id = gh_saved_connection_get_id (saved);
+  GMenuItem *item;
+  GtkWidget *menu_button;
   GtkWidget *row;
   GtkWidget *arrow;
 
@@ -72,6 +83,32 @@ create_connection_row (GhSavedConnection *saved)
 
   row = gh_ui_plain_row_new (gh_saved_connection_get_label (saved), subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("_Rename…"), NULL);
+  g_menu_item_set_action_and_target (item, "welcome.rename", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Re_place Token…"), NULL);
+  g_menu_item_set_action_and_target (item, "welcome.replace-token", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Forget…"), NULL);
+  g_menu_item_set_action_and_target (item, "welcome.forget", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Options"));
+  /* Translators: %s is the name of a saved connection */
+  options_name = g_strdup_printf (_("Options for %s"), gh_saved_connection_get_label (saved));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, options_name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
@@ -93,6 +130,29 @@ connection_activated_cb (GtkListBox    *list,
 }
 
 static void
+connection_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GhWelcomePage *self = GH_WELCOME_PAGE (widget);
+  GhSavedConnection *saved = g_hash_table_lookup (self->connections,
+                                                  g_variant_get_string (parameter, NULL));
+  guint signal_id;
+
+  if (saved == NULL)
+    return;
+
+  if (g_str_equal (action_name, "welcome.rename"))
+    signal_id = signals[SIGNAL_RENAME_CONNECTION];
+  else if (g_str_equal (action_name, "welcome.replace-token"))
+    signal_id = signals[SIGNAL_REPLACE_TOKEN];
+  else
+    signal_id = signals[SIGNAL_FORGET_CONNECTION];
+
+  g_signal_emit (self, signal_id, 0, saved);
+}
+
+static void
 set_up_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -111,6 +171,9 @@ try_demo_action_cb (GtkWidget  *widget,
 static void
 gh_welcome_page_dispose (GObject *object)
 {
+  GhWelcomePage *self = GH_WELCOME_PAGE (object);
+
+  g_clear_pointer (&self->connections, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (gh_welcome_page_parent_class)->dispose (object);
@@ -127,6 +190,15 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
   signals[SIGNAL_OPEN_CONNECTION] =
     g_signal_new ("open-connection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
+  signals[SIGNAL_RENAME_CONNECTION] =
+    g_signal_new ("rename-connection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
+  signals[SIGNAL_REPLACE_TOKEN] =
+    g_signal_new ("replace-token", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
+  signals[SIGNAL_FORGET_CONNECTION] =
+    g_signal_new ("forget-connection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
   signals[SIGNAL_SET_UP] =
     g_signal_new ("set-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -134,6 +206,10 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
     g_signal_new ("try-demo", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "welcome.rename", "s", connection_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.replace-token", "s",
+                                   connection_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.forget", "s", connection_action_cb);
   gtk_widget_class_install_action (widget_class, "welcome.set-up", NULL, set_up_action_cb);
   gtk_widget_class_install_action (widget_class, "welcome.try-demo", NULL, try_demo_action_cb);
 
@@ -149,6 +225,7 @@ static void
 gh_welcome_page_init (GhWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 void
@@ -163,9 +240,15 @@ gh_welcome_page_set_connections (GhWelcomePage *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->connections_list))) != NULL)
     gtk_list_box_remove (self->connections_list, child);
 
+  g_hash_table_remove_all (self->connections);
   for (guint i = 0; connections != NULL && i < connections->len; i++)
-    gtk_list_box_append (self->connections_list,
-                         create_connection_row (g_ptr_array_index (connections, i)));
+    {
+      GhSavedConnection *saved = g_ptr_array_index (connections, i);
+
+      g_hash_table_insert (self->connections, g_strdup (gh_saved_connection_get_id (saved)),
+                           g_object_ref (saved));
+      gtk_list_box_append (self->connections_list, create_connection_row (saved));
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->connections_group),
                           connections != NULL && connections->len > 0);

@@ -37,6 +37,9 @@ struct _GhWindow
   gboolean              from_token_page;
   gboolean              is_saved;
   gboolean              is_demo;
+  /* Set while a new token is being checked for an existing connection ("Replace token"):
+   * saving keeps its id, name and settings. */
+  GhSavedConnection    *replacing;
 };
 
 G_DEFINE_FINAL_TYPE (GhWindow, gh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -247,7 +250,7 @@ check_requested_cb (GhWindow   *self,
   self->from_token_page = TRUE;
   self->is_saved = FALSE;
   self->is_demo = gh_application_get_demo_mode (get_application (self));
-  start_check (self, client, token, NULL);
+  start_check (self, client, token, self->replacing);
 }
 
 typedef struct
@@ -321,8 +324,188 @@ open_connection_cb (GhWindow          *self,
 static void
 set_up_cb (GhWindow *self)
 {
+  g_clear_object (&self->replacing);
   gh_token_page_set_error (self->token_page, NULL);
   show_page (self, "token");
+}
+
+static void
+replace_token_cb (GhWindow          *self,
+                  GhSavedConnection *saved)
+{
+  g_set_object (&self->replacing, saved);
+  gh_token_page_clear (self->token_page);
+  show_page (self, "token");
+}
+
+static void
+forgotten_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gh_token_store_forget_finish (GH_TOKEN_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gh_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  gh_window_add_toast (self, adw_toast_new (_("Connection forgotten")));
+  reload_connections (self);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  GhSavedConnection *saved = user_data;
+  GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+
+  gh_token_store_forget_async (gh_application_get_token_store (get_application (self)),
+                               gh_saved_connection_get_id (saved), self->cancellable,
+                               forgotten_cb, g_object_ref (self));
+}
+
+static void
+forget_connection_cb (GhWindow          *self,
+                      GhSavedConnection *saved)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Forget This Connection?"), NULL));
+  /* Translators: %s is the name of a saved connection */
+  adw_message_dialog_format_body (dialog,
+                                  _("The token of “%s” will be removed from your keyring. The "
+                                    "integration that uses it keeps working: to stop it, "
+                                    "revoke the token in Business Suite."),
+                                  gh_saved_connection_get_label (saved));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "forget", _("_Forget"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
+                         g_object_ref (saved), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GhWindow          *self;
+  GhSavedConnection *renamed;
+} RenameData;
+
+static void
+rename_data_free (RenameData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->renamed);
+  g_free (data);
+}
+
+static void
+renamed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RenameData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gh_token_store_save_finish (GH_TOKEN_STORE (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gh_window_add_toast (data->self, adw_toast_new (error->message));
+  else if (error == NULL)
+    reload_connections (data->self);
+
+  rename_data_free (data);
+}
+
+static void
+rename_token_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  RenameData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  /* The keyring keeps the name next to the token, so renaming stores the token again. */
+  token = gh_token_store_load_finish (GH_TOKEN_STORE (object), result, &error);
+  if (token == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gh_window_add_toast (data->self, adw_toast_new (error->message));
+      rename_data_free (data);
+      return;
+    }
+
+  gh_token_store_save_async (GH_TOKEN_STORE (object), data->renamed, token,
+                             data->self->cancellable, renamed_cb, data);
+  gh_token_store_free_token (token);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  GhSavedConnection *saved = user_data;
+  GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  RenameData *data;
+
+  if (g_strcmp0 (response, "rename") != 0 || *label == '\0')
+    return;
+
+  data = g_new0 (RenameData, 1);
+  data->self = g_object_ref (self);
+  data->renamed = gh_saved_connection_copy (saved);
+  gh_saved_connection_set_label (data->renamed, label);
+  gh_token_store_load_async (gh_application_get_token_store (get_application (self)),
+                             gh_saved_connection_get_id (saved), self->cancellable,
+                             rename_token_loaded_cb, data);
+}
+
+static void
+rename_connection_cb (GhWindow          *self,
+                      GhSavedConnection *saved)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Rename Connection"), NULL));
+  adw_message_dialog_set_body (dialog, _("A name that says which business or integration "
+                                         "this connection is for."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), gh_saved_connection_get_label (saved));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Connection name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb),
+                         g_object_ref (saved), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -353,6 +536,7 @@ saved_cb (GObject      *object,
   else
     {
       self->is_saved = TRUE;
+      g_clear_object (&self->replacing);
       gh_token_page_clear (self->token_page);
       gh_window_add_toast (self, adw_toast_new (_("Saved in your keyring")));
     }
@@ -362,10 +546,14 @@ saved_cb (GObject      *object,
   open_account (self);
 }
 
+/* What the keyring keeps next to the token; @base (nullable) is the connection whose token is
+ * being replaced, whose id and name stay. */
 static GhSavedConnection *
-describe_connection (GhCheckReport *report)
+describe_connection (GhCheckReport     *report,
+                     GhSavedConnection *base)
 {
-  GhSavedConnection *saved = gh_saved_connection_new ();
+  GhSavedConnection *saved = base != NULL ? gh_saved_connection_copy (base)
+                                          : gh_saved_connection_new ();
   GhWaba *waba = gh_check_report_get_first_waba (report);
   const char *business = waba != NULL ? gh_waba_get_owner_business_name (waba) : NULL;
   const char *label = business;
@@ -375,7 +563,8 @@ describe_connection (GhCheckReport *report)
   if (label == NULL)
     label = _("WhatsApp Business");
 
-  gh_saved_connection_set_label (saved, label);
+  if (base == NULL)
+    gh_saved_connection_set_label (saved, label);
   gh_saved_connection_set_system_user_name (saved, gh_check_report_get_user_name (report));
   if (waba != NULL)
     {
@@ -411,7 +600,7 @@ check_accepted_cb (GhWindow *self)
       return;
     }
 
-  saved = describe_connection (report);
+  saved = describe_connection (report, self->replacing);
   gh_connection_set_saved (self->connection, saved);
   gh_check_page_set_busy (self->check_page, TRUE);
   gh_token_store_save_async (store, saved, token, self->cancellable, saved_cb,
@@ -459,6 +648,7 @@ back_action_cb (GtkWidget  *widget,
     }
 
   gh_token_page_set_busy (self->token_page, FALSE);
+  g_clear_object (&self->replacing);
   show_page (self, "welcome");
   reload_connections (self);
 }
@@ -505,6 +695,7 @@ gh_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->connection);
+  g_clear_object (&self->replacing);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_WINDOW);
 
@@ -540,6 +731,9 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhWindow, account_page);
   gtk_widget_class_bind_template_callback (widget_class, open_connection_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rename_connection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_token_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_connection_cb);
   gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_accepted_cb);
