@@ -1,4 +1,1044 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "gh-access-check"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gh-access-check.h"
+#include "gh-graph-error.h"
+
+/* The scopes Gatehouse looks at, and how much each one matters. */
+#define SCOPE_MANAGEMENT "whatsapp_business_management"
+#define SCOPE_MESSAGING  "whatsapp_business_messaging"
+#define SCOPE_BUSINESS   "business_management"
+#define SCOPE_CATALOG    "catalog_management"
+
+/* A token whose lifetime is at most this long is the temporary one from API Setup; an hour
+ * of slack covers clocks and rounding on Meta's side. */
+#define TEMPORARY_TOKEN_LIFETIME (24 * 60 * 60 + 60 * 60)
+
+struct _GhCheckItem
+{
+  GObject parent_instance;
+
+  char *id;
+  GhCheckStatus status;
+  gboolean required;
+  char *title;
+  char *description;
+  char *fix;
+  GhGuideStep fix_step;
+};
+
+struct _GhCheckWaba
+{
+  GObject parent_instance;
+
+  char *id;
+  GhWaba *waba;
+  GError *error;
+};
+
+struct _GhCheckReport
+{
+  GObject parent_instance;
+
+  GListStore *items;
+  GhTokenInfo *token_info;
+  char *user_id;
+  char *user_name;
+  GPtrArray *wabas;
+  int is_admin;
+  gboolean passed;
+  const char *summary;
+};
+
+G_DEFINE_FINAL_TYPE (GhCheckItem, gh_check_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (GhCheckWaba, gh_check_waba, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (GhCheckReport, gh_check_report, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_ID,
+  ITEM_PROP_STATUS,
+  ITEM_PROP_REQUIRED,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_DESCRIPTION,
+  ITEM_PROP_FIX,
+  ITEM_PROP_FIX_STEP,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+/* Helpers */
+
+static GhCheckItem *
+add_item (GhCheckReport *report,
+          const char    *id,
+          GhCheckStatus  status,
+          gboolean       required,
+          const char    *title,
+          const char    *description,
+          const char    *fix,
+          GhGuideStep    fix_step)
+{
+  g_autoptr(GhCheckItem) item = g_object_new (GH_TYPE_CHECK_ITEM, NULL);
+
+  item->id = g_strdup (id);
+  item->status = status;
+  item->required = required;
+  item->title = g_strdup (title);
+  item->description = g_strdup (description);
+  item->fix = status == GH_CHECK_STATUS_OK ? NULL : g_strdup (fix);
+  item->fix_step = status == GH_CHECK_STATUS_OK ? GH_GUIDE_STEP_NONE : fix_step;
+
+  g_list_store_append (report->items, item);
+  return item;
+}
+
+static const char *
+waba_display_name (GhCheckWaba *check_waba)
+{
+  const char *name = NULL;
+
+  if (check_waba->waba != NULL)
+    name = gh_waba_get_name (check_waba->waba);
+
+  if (name == NULL || *name == '\0')
+    name = check_waba->id;
+
+  return name;
+}
+
+static gboolean
+strv_contains (const char * const *strv,
+               const char         *str)
+{
+  if (strv == NULL || str == NULL)
+    return FALSE;
+
+  return g_strv_contains (strv, str);
+}
+
+static char *
+format_date (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (unix_seconds);
+  char *text = NULL;
+
+  if (date != NULL)
+    /* TRANSLATORS: a date as in "It stops working on 12 March 2026"; see g_date_time_format */
+    text = g_date_time_format (date, C_("expiry date", "%-d %B %Y"));
+
+  return text != NULL ? text : g_strdup_printf ("%" G_GINT64_FORMAT, unix_seconds);
+}
+
+/* Items */
+
+static void
+add_token_item (GhCheckReport *report,
+                GhTokenInfo   *info,
+                const GError  *token_error,
+                gboolean       reached_anything)
+{
+  const char *fix_new_token = _("Generate a new token for the system user and paste it here.");
+  gboolean expired = FALSE;
+  gboolean rejected = FALSE;
+
+  if (token_error != NULL)
+    {
+      rejected = TRUE;
+      expired = g_error_matches (token_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TOKEN_EXPIRED);
+    }
+  else if (info != NULL && !gh_token_info_get_is_valid (info))
+    {
+      rejected = TRUE;
+      expired = gh_token_info_get_error_code (info) == 190 &&
+                gh_token_info_get_error_subcode (info) == 463;
+    }
+
+  if (expired)
+    {
+      add_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This token has expired"),
+                _("Meta no longer accepts it because the time it was made for ran out."),
+                _("Generate a new token for the system user and choose Never as its expiry."),
+                GH_GUIDE_STEP_GENERATE_TOKEN);
+    }
+  else if (rejected)
+    {
+      add_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This token no longer works"),
+                _("Meta did not accept it: it was revoked, mistyped, or its system user or app "
+                  "was removed."),
+                fix_new_token, GH_GUIDE_STEP_GENERATE_TOKEN);
+    }
+  else if (info != NULL || report->user_id != NULL || reached_anything)
+    {
+      g_autofree char *description = NULL;
+
+      if (report->user_name != NULL && *report->user_name != '\0')
+        description = g_strdup_printf (_("Meta accepts it as the token of “%s”."),
+                                       report->user_name);
+      else
+        description = g_strdup (_("Meta accepts it."));
+
+      add_item (report, "token", GH_CHECK_STATUS_OK, TRUE,
+                _("The token is accepted"), description, NULL, GH_GUIDE_STEP_NONE);
+    }
+  else
+    {
+      add_item (report, "token", GH_CHECK_STATUS_WARNING, TRUE,
+                _("The token could not be confirmed"),
+                _("Meta did not say whether it accepts this token."),
+                _("Check the connection to the internet and run the check again."),
+                GH_GUIDE_STEP_NONE);
+    }
+}
+
+static void
+add_kind_item (GhCheckReport *report,
+               GhTokenInfo   *info)
+{
+  const char *fix = _("In Business settings, create a system user and generate its token "
+                      "instead.");
+
+  if (info == NULL)
+    {
+      add_item (report, "kind", GH_CHECK_STATUS_WARNING, TRUE,
+                _("Kind of token unknown"),
+                _("Meta did not say whether this is a system user token."),
+                fix, GH_GUIDE_STEP_SYSTEM_USER);
+      return;
+    }
+
+  switch (gh_token_info_get_kind (info))
+    {
+    case GH_TOKEN_KIND_SYSTEM_USER:
+      add_item (report, "kind", GH_CHECK_STATUS_OK, TRUE,
+                _("A system user token"),
+                _("It belongs to a system user, not to a person, so it keeps working when "
+                  "people come and go."),
+                NULL, GH_GUIDE_STEP_NONE);
+      break;
+
+    case GH_TOKEN_KIND_USER:
+      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This is a personal or 24-hour token"),
+                _("It belongs to a person’s Facebook account, like the temporary token of the "
+                  "app’s API Setup page, and stops working soon."),
+                fix, GH_GUIDE_STEP_SYSTEM_USER);
+      break;
+
+    case GH_TOKEN_KIND_PAGE:
+      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This is a Page token"),
+                _("It gives access to a Facebook Page, not to WhatsApp accounts."),
+                fix, GH_GUIDE_STEP_SYSTEM_USER);
+      break;
+
+    case GH_TOKEN_KIND_APP:
+      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This is an app token"),
+                _("It speaks for the app itself and cannot reach a business’s WhatsApp "
+                  "accounts."),
+                fix, GH_GUIDE_STEP_SYSTEM_USER);
+      break;
+
+    case GH_TOKEN_KIND_UNKNOWN:
+    default:
+      {
+        const char *kind = gh_token_info_get_kind_string (info);
+        g_autofree char *description = NULL;
+
+        if (kind != NULL && *kind != '\0')
+          description = g_strdup_printf (_("Meta calls it a “%s” token, which Gatehouse does "
+                                           "not know."), kind);
+        else
+          description = g_strdup (_("Meta did not say whether this is a system user token."));
+
+        add_item (report, "kind", GH_CHECK_STATUS_WARNING, TRUE,
+                  _("Kind of token unknown"), description, fix, GH_GUIDE_STEP_SYSTEM_USER);
+      }
+      break;
+    }
+}
+
+static void
+add_expiry_item (GhCheckReport *report,
+                 GhTokenInfo   *info,
+                 gint64         now)
+{
+  const char *fix = _("Generate a new token for the system user and choose Never as its "
+                      "expiry.");
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  gint64 expires_at;
+  gint64 issued_at;
+
+  if (info == NULL)
+    {
+      add_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE,
+                _("Expiry unknown"),
+                _("Meta did not say when this token stops working."),
+                fix, GH_GUIDE_STEP_GENERATE_TOKEN);
+      return;
+    }
+
+  expires_at = gh_token_info_get_expires_at (info);
+  issued_at = gh_token_info_get_issued_at (info);
+
+  if (expires_at <= 0)
+    {
+      add_item (report, "expiry", GH_CHECK_STATUS_OK, TRUE,
+                _("Never expires"),
+                _("The token keeps working until someone revokes it."),
+                NULL, GH_GUIDE_STEP_NONE);
+      return;
+    }
+
+  date = format_date (expires_at);
+
+  if (expires_at <= now)
+    {
+      description = g_strdup_printf (_("It stopped working on %s."), date);
+      add_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This token has expired"), description, fix, GH_GUIDE_STEP_GENERATE_TOKEN);
+    }
+  else if (issued_at > 0 && expires_at - issued_at <= TEMPORARY_TOKEN_LIFETIME)
+    {
+      description = g_strdup_printf (_("It was made to last a single day and stops working "
+                                       "on %s."), date);
+      add_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE,
+                _("This token lasts only 24 hours"), description, fix,
+                GH_GUIDE_STEP_GENERATE_TOKEN);
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *days_left = NULL;
+      int days = (int)MIN ((expires_at - now) / (24 * 60 * 60), G_MAXINT);
+
+      title = g_strdup_printf (_("Expires on %s"), date);
+      days_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%d day left", "%d days left", days),
+                                   days);
+      /* TRANSLATORS: the second %s is "N days left" */
+      description = g_strdup_printf (_("The token stops working on %s (%s), and the "
+                                       "integration with it."), date, days_left);
+      add_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE,
+                title, description, fix, GH_GUIDE_STEP_GENERATE_TOKEN);
+    }
+}
+
+typedef enum
+{
+  SCOPE_REQUIRED,
+  SCOPE_RECOMMENDED,
+  SCOPE_OPTIONAL,
+} ScopeNeed;
+
+static void
+add_scope_item (GhCheckReport *report,
+                GhTokenInfo   *info,
+                const char    *scope,
+                ScopeNeed      need,
+                const char    *purpose,
+                gboolean       seen_working)
+{
+  g_autofree char *id = g_strconcat ("scope:", scope, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *fix = NULL;
+  GhCheckStatus status;
+
+  /* TRANSLATORS: %s is a permission name as Meta shows it, e.g. whatsapp_business_messaging */
+  title = g_strdup_printf (_("Permission %s"), scope);
+  /* TRANSLATORS: %s is a permission name as Meta shows it */
+  fix = g_strdup_printf (_("Generate a new token with %s ticked. If it is not offered, assign "
+                           "the app to the system user first."), scope);
+
+  if (info == NULL && seen_working)
+    {
+      status = GH_CHECK_STATUS_OK;
+      /* TRANSLATORS: %s says what the permission is for */
+      description = g_strdup_printf (_("%s Reading the WhatsApp account worked."), purpose);
+    }
+  else if (info == NULL)
+    {
+      status = need == SCOPE_OPTIONAL ? GH_CHECK_STATUS_OK : GH_CHECK_STATUS_WARNING;
+      /* TRANSLATORS: %s says what the permission is for */
+      description = g_strdup_printf (_("%s Meta did not list the token’s permissions."),
+                                     purpose);
+    }
+  else if (gh_token_info_has_scope (info, scope))
+    {
+      status = GH_CHECK_STATUS_OK;
+      description = g_strdup (purpose);
+    }
+  else
+    {
+      switch (need)
+        {
+        case SCOPE_REQUIRED:
+          status = GH_CHECK_STATUS_ERROR;
+          /* TRANSLATORS: %s says what the permission is for */
+          description = g_strdup_printf (_("Missing. %s"), purpose);
+          break;
+        case SCOPE_RECOMMENDED:
+          status = GH_CHECK_STATUS_WARNING;
+          /* TRANSLATORS: %s says what the permission is for */
+          description = g_strdup_printf (_("Missing, and recommended. %s"), purpose);
+          break;
+        case SCOPE_OPTIONAL:
+        default:
+          status = GH_CHECK_STATUS_OK;
+          /* TRANSLATORS: %s says what the permission is for */
+          description = g_strdup_printf (_("Not given, which is fine. %s"), purpose);
+          break;
+        }
+    }
+
+  add_item (report, id, status, need == SCOPE_REQUIRED, title, description, fix,
+            GH_GUIDE_STEP_GENERATE_TOKEN);
+}
+
+static void
+add_scope_items (GhCheckReport *report,
+                 GhTokenInfo   *info,
+                 guint          n_readable)
+{
+  add_scope_item (report, info, SCOPE_MANAGEMENT, SCOPE_REQUIRED,
+                  _("Lets the integration read the WhatsApp account, its phone numbers and "
+                    "message templates."),
+                  n_readable > 0);
+  add_scope_item (report, info, SCOPE_MESSAGING, SCOPE_REQUIRED,
+                  _("Lets the integration send and receive WhatsApp messages."), FALSE);
+  add_scope_item (report, info, SCOPE_BUSINESS, SCOPE_RECOMMENDED,
+                  _("Lets Gatehouse find the business’s accounts and its system users, and "
+                    "read this system user’s role."), FALSE);
+  add_scope_item (report, info, SCOPE_CATALOG, SCOPE_OPTIONAL,
+                  _("Only needed to sell from a product catalog in WhatsApp."), FALSE);
+}
+
+static gboolean
+waba_outside_targets (GhTokenInfo *info,
+                      const char  *waba_id)
+{
+  static const char * const scopes[] = { SCOPE_MANAGEMENT, SCOPE_MESSAGING };
+
+  if (info == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      const char * const *targets = gh_token_info_get_target_ids (info, scopes[i]);
+
+      if (targets != NULL && !strv_contains (targets, waba_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_waba_items (GhCheckReport *report,
+                GhTokenInfo   *info)
+{
+  const char *assign_fix = _("In Business settings → Accounts → WhatsApp Accounts, open the "
+                             "account, choose Add people and give the system user Full "
+                             "control.");
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_readable = 0;
+
+  for (guint i = 0; i < report->wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (report->wabas, i);
+
+      if (check_waba->waba == NULL)
+        continue;
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, waba_display_name (check_waba));
+      n_readable++;
+    }
+
+  if (n_readable == 0)
+    {
+      add_item (report, "wabas", GH_CHECK_STATUS_ERROR, TRUE,
+                _("No WhatsApp account reached"),
+                _("The token does not reach any WhatsApp Business Account."),
+                assign_fix, GH_GUIDE_STEP_ASSIGN_WABA);
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The token reaches %s.",
+                                                  "The token reaches these accounts: %s.",
+                                                  n_readable),
+                                     names->str);
+      add_item (report, "wabas", GH_CHECK_STATUS_OK, TRUE,
+                g_dngettext (GETTEXT_PACKAGE, "WhatsApp account found",
+                             "WhatsApp accounts found", n_readable),
+                description, NULL, GH_GUIDE_STEP_NONE);
+    }
+
+  for (guint i = 0; i < report->wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (report->wabas, i);
+      g_autofree char *id = g_strconcat ("waba:", check_waba->id, NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+
+      if (check_waba->waba == NULL)
+        {
+          const GError *error = check_waba->error;
+
+          if (error == NULL ||
+              g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION))
+            {
+              title = g_strdup_printf (_("This system user is not assigned to %s"),
+                                       check_waba->id);
+              description = g_strdup (_("Meta refused to show this WhatsApp account to the "
+                                        "token."));
+              add_item (report, id, GH_CHECK_STATUS_ERROR, FALSE, title, description,
+                        assign_fix, GH_GUIDE_STEP_ASSIGN_WABA);
+            }
+          else
+            {
+              GhGraphErrorCode code = error->domain == GH_GRAPH_ERROR
+                ? (GhGraphErrorCode)error->code
+                : GH_GRAPH_ERROR_UNKNOWN;
+
+              title = g_strdup_printf (_("Could not read %s"), check_waba->id);
+              add_item (report, id, GH_CHECK_STATUS_ERROR, FALSE, title,
+                        gh_graph_error_code_to_summary (code),
+                        gh_graph_error_code_to_next_step (code), GH_GUIDE_STEP_NONE);
+            }
+        }
+      else if (waba_outside_targets (info, check_waba->id))
+        {
+          title = g_strdup (waba_display_name (check_waba));
+          description = g_strdup_printf (_("The token’s WhatsApp permissions were given for "
+                                           "other accounts, not for this one (ID %s)."),
+                                         check_waba->id);
+          add_item (report, id, GH_CHECK_STATUS_WARNING, FALSE, title, description,
+                    _("Assign this account to the system user, then generate a new token."),
+                    GH_GUIDE_STEP_ASSIGN_WABA);
+        }
+      else
+        {
+          title = g_strdup (waba_display_name (check_waba));
+          description = g_strdup_printf (_("The token can read this WhatsApp account "
+                                           "(ID %s)."), check_waba->id);
+          add_item (report, id, GH_CHECK_STATUS_OK, FALSE, title, description,
+                    NULL, GH_GUIDE_STEP_NONE);
+        }
+    }
+}
+
+static void
+add_admin_item (GhCheckReport *report)
+{
+  const char *fix = _("In Business settings → Users → System users, give the system user "
+                      "the Admin role. Only needed to edit access with Gatehouse.");
+
+  if (report->is_admin > 0)
+    add_item (report, "admin", GH_CHECK_STATUS_OK, FALSE,
+              _("Admin system user"),
+              _("It can edit who has access to the WhatsApp accounts."),
+              NULL, GH_GUIDE_STEP_NONE);
+  else if (report->is_admin == 0)
+    add_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE,
+              _("Employee system user"),
+              _("It is read-only here: it can’t change the people assigned to the accounts."),
+              fix, GH_GUIDE_STEP_SYSTEM_USER);
+  else
+    add_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE,
+              _("Admin rights unknown"),
+              _("Gatehouse could not find out whether this system user may edit who has "
+                "access."),
+              fix, GH_GUIDE_STEP_SYSTEM_USER);
+}
+
+static void
+add_app_item (GhCheckReport *report,
+              GhTokenInfo   *info)
+{
+  const char *app_id = info != NULL ? gh_token_info_get_app_id (info) : NULL;
+  const char *application = info != NULL ? gh_token_info_get_application (info) : NULL;
+  g_autofree char *description = NULL;
+
+  if (app_id == NULL || *app_id == '\0')
+    {
+      add_item (report, "app", GH_CHECK_STATUS_WARNING, FALSE,
+                _("App unknown"),
+                _("Meta did not say which app this token was generated for."),
+                _("Make sure the token was generated for the integration’s app."),
+                GH_GUIDE_STEP_ASSIGN_APP);
+      return;
+    }
+
+  if (application != NULL && *application != '\0')
+    description = g_strdup_printf (_("Belongs to the app %s (%s)."), application, app_id);
+  else
+    description = g_strdup_printf (_("Belongs to the app with ID %s."), app_id);
+
+  add_item (report, "app", GH_CHECK_STATUS_OK, FALSE, _("App"), description,
+            NULL, GH_GUIDE_STEP_NONE);
+}
+
+static void
+finish_report (GhCheckReport *report)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (report->items));
+  gboolean any_problem = FALSE;
+
+  report->passed = TRUE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GhCheckItem) item = g_list_model_get_item (G_LIST_MODEL (report->items), i);
+
+      if (item->status != GH_CHECK_STATUS_OK)
+        any_problem = TRUE;
+      if (item->required && item->status == GH_CHECK_STATUS_ERROR)
+        report->passed = FALSE;
+    }
+
+  if (!report->passed)
+    report->summary = _("This token can’t be used yet.");
+  else if (any_problem)
+    report->summary = _("This token works, with warnings.");
+  else
+    report->summary = _("This token works.");
+}
+
+/* GhCheckItem */
+
+static void
+gh_check_item_finalize (GObject *object)
+{
+  GhCheckItem *self = (GhCheckItem *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->fix, g_free);
+
+  G_OBJECT_CLASS (gh_check_item_parent_class)->finalize (object);
+}
+
+static void
+gh_check_item_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GhCheckItem *self = GH_CHECK_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case ITEM_PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case ITEM_PROP_REQUIRED:
+      g_value_set_boolean (value, self->required);
+      break;
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case ITEM_PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case ITEM_PROP_FIX:
+      g_value_set_string (value, self->fix);
+      break;
+    case ITEM_PROP_FIX_STEP:
+      g_value_set_int (value, self->fix_step);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_check_item_class_init (GhCheckItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gh_check_item_finalize;
+  object_class->get_property = gh_check_item_get_property;
+
+  /* Read-only properties so list rows can bind them with <lookup>. */
+  item_properties[ITEM_PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, GH_CHECK_STATUS_OK, GH_CHECK_STATUS_ERROR,
+                      GH_CHECK_STATUS_OK, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_REQUIRED] =
+    g_param_spec_boolean ("required", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_FIX] =
+    g_param_spec_string ("fix", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_FIX_STEP] =
+    g_param_spec_int ("fix-step", NULL, NULL, GH_GUIDE_STEP_NONE, GH_GUIDE_STEP_PASTE_TOKEN,
+                      GH_GUIDE_STEP_NONE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+gh_check_item_init (GhCheckItem *self)
+{
+}
+
+/* GhCheckWaba */
+
+static void
+gh_check_waba_finalize (GObject *object)
+{
+  GhCheckWaba *self = (GhCheckWaba *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_object (&self->waba);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (gh_check_waba_parent_class)->finalize (object);
+}
+
+static void
+gh_check_waba_class_init (GhCheckWabaClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gh_check_waba_finalize;
+}
+
+static void
+gh_check_waba_init (GhCheckWaba *self)
+{
+}
+
+/* GhCheckReport */
+
+static void
+gh_check_report_finalize (GObject *object)
+{
+  GhCheckReport *self = (GhCheckReport *)object;
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->token_info);
+  g_clear_pointer (&self->user_id, g_free);
+  g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->wabas, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gh_check_report_parent_class)->finalize (object);
+}
+
+static void
+gh_check_report_class_init (GhCheckReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gh_check_report_finalize;
+}
+
+static void
+gh_check_report_init (GhCheckReport *self)
+{
+  self->items = g_list_store_new (GH_TYPE_CHECK_ITEM);
+  self->wabas = g_ptr_array_new_with_free_func (g_object_unref);
+  self->is_admin = -1;
+}
+
+/* Public API */
+
+const char *
+gh_check_item_get_id (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), NULL);
+  return self->id;
+}
+
+GhCheckStatus
+gh_check_item_get_status (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), GH_CHECK_STATUS_ERROR);
+  return self->status;
+}
+
+gboolean
+gh_check_item_get_required (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), FALSE);
+  return self->required;
+}
+
+const char *
+gh_check_item_get_title (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), NULL);
+  return self->title;
+}
+
+const char *
+gh_check_item_get_description (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), NULL);
+  return self->description;
+}
+
+const char *
+gh_check_item_get_fix (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), NULL);
+  return self->fix;
+}
+
+GhGuideStep
+gh_check_item_get_fix_step (GhCheckItem *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_ITEM (self), GH_GUIDE_STEP_NONE);
+  return self->fix_step;
+}
+
+GhCheckWaba *
+gh_check_waba_new (const char   *id,
+                   GhWaba       *waba,
+                   const GError *read_error)
+{
+  GhCheckWaba *self;
+
+  g_return_val_if_fail (id != NULL || waba != NULL, NULL);
+  g_return_val_if_fail (waba == NULL || GH_IS_WABA (waba), NULL);
+
+  if (id == NULL)
+    id = gh_waba_get_id (waba);
+
+  self = g_object_new (GH_TYPE_CHECK_WABA, NULL);
+  self->id = g_strdup (id);
+  self->waba = waba != NULL ? g_object_ref (waba) : NULL;
+  self->error = read_error != NULL ? g_error_copy (read_error) : NULL;
+  return self;
+}
+
+const char *
+gh_check_waba_get_id (GhCheckWaba *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_WABA (self), NULL);
+  return self->id;
+}
+
+GhWaba *
+gh_check_waba_get_waba (GhCheckWaba *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_WABA (self), NULL);
+  return self->waba;
+}
+
+const GError *
+gh_check_waba_get_error (GhCheckWaba *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_WABA (self), NULL);
+  return self->error;
+}
+
+GhCheckReport *
+gh_access_check_evaluate (GhTokenInfo  *token_info,
+                          const GError *token_error,
+                          const char   *user_id,
+                          const char   *user_name,
+                          GPtrArray    *wabas,
+                          int           is_admin)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+  guint n_readable = 0;
+
+  g_return_val_if_fail (token_info == NULL || GH_IS_TOKEN_INFO (token_info), NULL);
+
+  report = g_object_new (GH_TYPE_CHECK_REPORT, NULL);
+  report->token_info = token_info != NULL ? g_object_ref (token_info) : NULL;
+  report->user_id = g_strdup (user_id);
+  report->user_name = g_strdup (user_name);
+  report->is_admin = is_admin < 0 ? -1 : is_admin > 0 ? 1 : 0;
+
+  for (guint i = 0; wabas != NULL && i < wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (wabas, i);
+
+      if (!GH_IS_CHECK_WABA (check_waba))
+        continue;
+
+      g_ptr_array_add (report->wabas, g_object_ref (check_waba));
+      if (check_waba->waba != NULL)
+        n_readable++;
+    }
+
+  if (report->user_id == NULL && token_info != NULL)
+    report->user_id = g_strdup (gh_token_info_get_user_id (token_info));
+
+  add_token_item (report, token_info, token_error, n_readable > 0);
+
+  /* A rejected token cannot tell anything more; the other items would only be noise. */
+  if (token_error == NULL &&
+      (token_info == NULL || gh_token_info_get_is_valid (token_info)))
+    {
+      add_kind_item (report, token_info);
+      add_expiry_item (report, token_info, g_get_real_time () / G_USEC_PER_SEC);
+      add_scope_items (report, token_info, n_readable);
+      add_waba_items (report, token_info);
+      add_admin_item (report);
+      add_app_item (report, token_info);
+    }
+
+  finish_report (report);
+  return g_steal_pointer (&report);
+}
+
+GListModel *
+gh_check_report_get_items (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+GhCheckItem *
+gh_check_report_find_item (GhCheckReport *self,
+                           const char    *id)
+{
+  guint n_items;
+
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GhCheckItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      /* The store keeps its own reference, so the borrowed pointer stays valid. */
+      if (g_strcmp0 (item->id, id) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+gboolean
+gh_check_report_get_passed (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), FALSE);
+  return self->passed;
+}
+
+const char *
+gh_check_report_get_summary (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return self->summary;
+}
+
+GhTokenInfo *
+gh_check_report_get_token_info (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return self->token_info;
+}
+
+const char *
+gh_check_report_get_user_id (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return self->user_id;
+}
+
+const char *
+gh_check_report_get_user_name (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return self->user_name;
+}
+
+GPtrArray *
+gh_check_report_get_wabas (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+  return self->wabas;
+}
+
+GhWaba *
+gh_check_report_get_first_waba (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+
+  for (guint i = 0; i < self->wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (self->wabas, i);
+
+      if (check_waba->waba != NULL)
+        return check_waba->waba;
+    }
+
+  return NULL;
+}
+
+int
+gh_check_report_get_is_admin (GhCheckReport *self)
+{
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), -1);
+  return self->is_admin;
+}
+
+char *
+gh_check_report_to_text (GhCheckReport *self)
+{
+  GString *text;
+  guint n_items;
+
+  g_return_val_if_fail (GH_IS_CHECK_REPORT (self), NULL);
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s\n\n", self->summary);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GhCheckItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      const char *mark;
+
+      switch (item->status)
+        {
+        case GH_CHECK_STATUS_OK:
+          mark = "✓";
+          break;
+        case GH_CHECK_STATUS_WARNING:
+          mark = "!";
+          break;
+        case GH_CHECK_STATUS_ERROR:
+        default:
+          mark = "✗";
+          break;
+        }
+
+      g_string_append_printf (text, "%s %s — %s\n", mark, item->title, item->description);
+      if (item->fix != NULL)
+        g_string_append_printf (text, "    %s\n", item->fix);
+    }
+
+  return g_string_free (text, FALSE);
+}
