@@ -168,12 +168,18 @@ normalize_base (GUri *uri)
   g_autofree char *path = g_strdup (g_uri_get_path (uri));
   g_autofree char *scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
   gsize len = strlen (path);
+  int port = g_uri_get_port (uri);
 
   while (len > 0 && path[len - 1] == '/')
     path[--len] = '\0';
 
-  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, g_uri_get_host (uri),
-                     g_uri_get_port (uri), path, NULL, NULL);
+  /* GUri fills in the scheme's default port; the base URL reads better without it. */
+  if ((port == 443 && strcmp (scheme, "https") == 0)
+      || (port == 80 && strcmp (scheme, "http") == 0))
+    port = -1;
+
+  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, g_uri_get_host (uri), port, path, NULL,
+                     NULL);
 }
 
 static char *
@@ -438,13 +444,13 @@ message_sent_cb (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (bytes == NULL)
     {
-      g_debug ("%s %s failed: %s", soup_message_get_method (data->message), data->log_path,
-               error->domain == G_IO_ERROR ? "I/O error" : g_quark_to_string (error->domain));
+      g_debug ("%s %s failed: %s %d", soup_message_get_method (data->message), data->log_path,
+               g_quark_to_string (error->domain), error->code);
       g_task_return_error (task, _gh_graph_error_new_from_transport (error));
       return;
     }
 
-  g_debug ("%s %s → HTTP %u", soup_message_get_method (data->message), data->log_path,
+  g_debug ("%s %s: HTTP %u", soup_message_get_method (data->message), data->log_path,
            soup_message_get_status (data->message));
 
   root = parse_response (data->message, bytes, data->expect, &error);
@@ -589,6 +595,7 @@ page_received_cb (GObject      *source,
   g_autoptr(SoupMessage) message = NULL;
   g_autofree char *next_url = NULL;
   PagesData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
   JsonObject *object;
   JsonArray *items;
   const char *next;
@@ -654,8 +661,9 @@ page_received_cb (GObject      *source,
     }
 
   g_hash_table_add (data->seen_urls, g_steal_pointer (&next_url));
-  graph_send (self, message, JSON_NODE_OBJECT, graph_send, g_task_get_cancellable (task),
-              page_received_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  graph_send (self, message, JSON_NODE_OBJECT, graph_send, cancellable, page_received_cb,
+              g_steal_pointer (&task));
 }
 
 static GhGraphBatchResult *
