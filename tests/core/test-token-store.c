@@ -417,6 +417,45 @@ test_token_wiped (void)
 }
 
 static void
+test_saved_connection (void)
+{
+  g_autoptr(GhSavedConnection) first = gh_saved_connection_new ();
+  g_autoptr(GhSavedConnection) second = gh_saved_connection_new ();
+  g_autoptr(GhSavedConnection) copy = NULL;
+  g_autoptr(GhSavedConnection) named = gh_saved_connection_new_with_id ("fixed-id");
+  g_autofree char *label = NULL;
+  gint64 checked = 0;
+
+  g_assert_true (g_uuid_string_is_valid (gh_saved_connection_get_id (first)));
+  g_assert_cmpstr (gh_saved_connection_get_id (first), !=, gh_saved_connection_get_id (second));
+  g_assert_cmpstr (gh_saved_connection_get_id (named), ==, "fixed-id");
+  g_assert_null (gh_saved_connection_get_label (first));
+  g_assert_cmpint (gh_saved_connection_get_last_checked (first), ==, 0);
+  g_assert_false (gh_saved_connection_get_last_check_ok (first));
+
+  gh_saved_connection_set_label (first, "Shop");
+  gh_saved_connection_set_waba_id (first, "102290129340398");
+  gh_saved_connection_set_last_check (first, 1767225600, TRUE);
+  copy = gh_saved_connection_copy (first);
+  g_assert_cmpstr (gh_saved_connection_get_id (copy), ==, gh_saved_connection_get_id (first));
+  g_assert_cmpstr (gh_saved_connection_get_label (copy), ==, "Shop");
+  g_assert_cmpstr (gh_saved_connection_get_waba_id (copy), ==, "102290129340398");
+  g_assert_true (gh_saved_connection_get_last_check_ok (copy));
+
+  g_object_get (copy, "label", &label, "last-checked", &checked, NULL);
+  g_assert_cmpstr (label, ==, "Shop");
+  g_assert_cmpint (checked, ==, 1767225600);
+
+  /* Keyring attributes come back as "" when unset: that means unknown. */
+  gh_saved_connection_set_label (copy, "");
+  g_assert_null (gh_saved_connection_get_label (copy));
+  g_assert_cmpstr (gh_saved_connection_get_label (first), ==, "Shop");
+
+  g_assert_finalize_object (g_steal_pointer (&copy));
+  g_assert_finalize_object (g_steal_pointer (&first));
+}
+
+static void
 test_schema_name (void)
 {
   g_assert_cmpstr (gh_token_store_get_schema_name (), ==,
@@ -514,6 +553,7 @@ main (int   argc,
       g_test_add_func ("/token-store/memory/cancelled", test_memory_cancelled);
       g_test_add_func ("/token-store/token-wiped", test_token_wiped);
       g_test_add_func ("/token-store/schema-name", test_schema_name);
+      g_test_add_func ("/saved-connection/basics", test_saved_connection);
     }
   else if (g_str_equal (mode, "real"))
     {

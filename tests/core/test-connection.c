@@ -1,0 +1,484 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-connection"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gh-connection.h"
+#include "gh-demo-server.h"
+#include "gh-graph-error.h"
+
+typedef struct
+{
+  GhDemoServer *server;
+  GhGraphClient *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = gh_demo_server_new (&error);
+  g_assert_no_error (error);
+  fixture->client = gh_graph_client_new (gh_demo_server_get_url (fixture->server), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Not one request of any test may carry the token in its URL. */
+  g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->client));
+  g_assert_finalize_object (g_steal_pointer (&fixture->server));
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static GhCheckReport *
+run_check (GhConnection  *connection,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gh_connection_check_async (connection, cancellable, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return gh_connection_check_finish (connection, result, error);
+}
+
+static GhWaba *
+run_load_waba (GhConnection  *connection,
+               const char    *waba_id,
+               GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gh_connection_load_waba_async (connection, waba_id, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return gh_connection_load_waba_finish (connection, result, error);
+}
+
+/* Checks @token against the demo server and asserts the round-trip budget. */
+static GhCheckReport *
+check_token (Fixture           *fixture,
+             const char        *token,
+             GhSavedConnection *saved)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  GhCheckReport *report;
+
+  connection = gh_connection_new (fixture->client, token, saved);
+  g_assert_null (gh_connection_get_report (connection));
+
+  gh_demo_server_reset_counts (fixture->server);
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (gh_connection_get_report (connection) == report);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), <=, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+  return report;
+}
+
+static void
+assert_status (GhCheckReport *report,
+               const char    *id,
+               GhCheckStatus  status)
+{
+  GhCheckItem *item = gh_check_report_find_item (report, id);
+
+  if (item == NULL)
+    g_error ("No item “%s” in the report", id);
+  g_assert_cmpint (gh_check_item_get_status (item), ==, status);
+}
+
+static void
+assert_fix_step (GhCheckReport *report,
+                 const char    *id,
+                 GhGuideStep    step)
+{
+  GhCheckItem *item = gh_check_report_find_item (report, id);
+
+  g_assert_nonnull (item);
+  g_assert_cmpint (gh_check_item_get_fix_step (item), ==, step);
+}
+
+static void
+test_admin (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+  GPtrArray *wabas;
+
+  gh_saved_connection_set_label (saved, "Helpdesk");
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, saved);
+
+  /* Two round trips: the first batch, then the accounts and the role. */
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
+
+  g_assert_true (gh_check_report_get_passed (report));
+  assert_status (report, "token", GH_CHECK_STATUS_OK);
+  assert_status (report, "kind", GH_CHECK_STATUS_OK);
+  assert_status (report, "expiry", GH_CHECK_STATUS_OK);
+  assert_status (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_OK);
+  assert_status (report, "scope:business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
+  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  assert_status (report, "waba:" GH_DEMO_WABA2_ID, GH_CHECK_STATUS_OK);
+  assert_status (report, "admin", GH_CHECK_STATUS_OK);
+  assert_status (report, "app", GH_CHECK_STATUS_OK);
+
+  g_assert_cmpint (gh_check_report_get_is_admin (report), ==, 1);
+  g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_ADMIN_USER_ID);
+  g_assert_cmpstr (gh_check_report_get_user_name (report), ==, GH_DEMO_ADMIN_USER_NAME);
+  g_assert_cmpstr (gh_token_info_get_app_id (gh_check_report_get_token_info (report)), ==,
+                   GH_DEMO_APP_ID);
+
+  wabas = gh_check_report_get_wabas (report);
+  g_assert_cmpuint (wabas->len, ==, 2);
+  g_assert_cmpstr (gh_waba_get_name (gh_check_report_get_first_waba (report)), ==,
+                   GH_DEMO_WABA_NAME);
+
+  /* The saved description learns what the check found. */
+  g_assert_cmpstr (gh_saved_connection_get_label (saved), ==, "Helpdesk");
+  g_assert_cmpstr (gh_saved_connection_get_business_id (saved), ==, GH_DEMO_BUSINESS_ID);
+  g_assert_cmpstr (gh_saved_connection_get_business_name (saved), ==, GH_DEMO_BUSINESS_NAME);
+  g_assert_cmpstr (gh_saved_connection_get_system_user_name (saved), ==,
+                   GH_DEMO_ADMIN_USER_NAME);
+  g_assert_cmpstr (gh_saved_connection_get_waba_id (saved), ==, GH_DEMO_WABA_ID);
+  g_assert_cmpint (gh_saved_connection_get_last_checked (saved), >, 0);
+  g_assert_true (gh_saved_connection_get_last_check_ok (saved));
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+  g_assert_finalize_object (g_steal_pointer (&saved));
+}
+
+static void
+test_employee (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+
+  report = check_token (fixture, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+
+  assert_status (report, "token", GH_CHECK_STATUS_OK);
+  assert_status (report, "kind", GH_CHECK_STATUS_OK);
+  assert_status (report, "scope:business_management", GH_CHECK_STATUS_WARNING);
+  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
+  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  /* Granted in the token dialog, not assigned: found through target_ids, then refused. */
+  assert_status (report, "waba:" GH_DEMO_WABA2_ID, GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "waba:" GH_DEMO_WABA2_ID, GH_GUIDE_STEP_ASSIGN_WABA);
+  assert_status (report, "admin", GH_CHECK_STATUS_WARNING);
+  g_assert_cmpint (gh_check_report_get_is_admin (report), !=, 1);
+  g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_EMPLOYEE_USER_ID);
+
+  g_assert_true (gh_check_report_get_passed (report));
+  g_assert_cmpstr (gh_check_report_get_summary (report), ==,
+                   "This token works, with warnings.");
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_sixty_day (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+  GhCheckItem *expiry;
+
+  report = check_token (fixture, GH_DEMO_TOKEN_SIXTY_DAY, NULL);
+
+  assert_status (report, "kind", GH_CHECK_STATUS_OK);
+  assert_status (report, "expiry", GH_CHECK_STATUS_WARNING);
+  assert_fix_step (report, "expiry", GH_GUIDE_STEP_GENERATE_TOKEN);
+  expiry = gh_check_report_find_item (report, "expiry");
+  g_assert_true (strstr (gh_check_item_get_description (expiry), "44 days left") != NULL ||
+                 strstr (gh_check_item_get_description (expiry), "45 days left") != NULL);
+  g_assert_true (gh_check_report_get_passed (report));
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_user_24h (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+
+  report = check_token (fixture, GH_DEMO_TOKEN_USER_24H, NULL);
+
+  assert_status (report, "token", GH_CHECK_STATUS_OK);
+  assert_status (report, "kind", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "kind", GH_GUIDE_STEP_SYSTEM_USER);
+  assert_status (report, "expiry", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "expiry", GH_GUIDE_STEP_GENERATE_TOKEN);
+  /* me/assigned_… refuses personal tokens; the account is still found through target_ids */
+  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  g_assert_false (gh_check_report_get_passed (report));
+  g_assert_cmpstr (gh_check_report_get_summary (report), ==, "This token can’t be used yet.");
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_no_messaging (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+
+  report = check_token (fixture, GH_DEMO_TOKEN_NO_MESSAGING, NULL);
+
+  assert_status (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "scope:whatsapp_business_messaging", GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
+  g_assert_false (gh_check_report_get_passed (report));
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_invalid_token (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+
+  report = check_token (fixture, "EAAGhNotADemoTokenAtAllQq1Ww2Ee3Rr4Tt5Yy6Uu7Ii8Oo9Pp0", saved);
+
+  /* A rejected token ends the check after the first round trip. */
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+  assert_status (report, "token", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "token", GH_GUIDE_STEP_GENERATE_TOKEN);
+  g_assert_false (gh_check_report_get_passed (report));
+  g_assert_cmpuint (gh_check_report_get_wabas (report)->len, ==, 0);
+  g_assert_false (gh_saved_connection_get_last_check_ok (saved));
+  g_assert_cmpint (gh_saved_connection_get_last_checked (saved), >, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_debug_token_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+
+  /* What Meta's reference says can happen: debug_token wants an app token. */
+  gh_demo_server_set_error (fixture->server, "debug_token", 400, 100, 0, 0);
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, NULL);
+
+  g_assert_null (gh_check_report_get_token_info (report));
+  assert_status (report, "token", GH_CHECK_STATUS_OK);
+  assert_status (report, "kind", GH_CHECK_STATUS_WARNING);
+  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
+  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_ADMIN_USER_ID);
+  g_assert_true (gh_check_report_get_passed (report));
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_network_failure (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+
+  gh_demo_server_set_fault (fixture->server, "/", GH_DEMO_FAULT_NOT_JSON, 1);
+  report = run_check (connection, NULL, &error);
+  g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
+  g_assert_null (report);
+  g_assert_null (strstr (error->message, GH_DEMO_TOKEN_ADMIN));
+  g_assert_null (gh_connection_get_report (connection));
+  g_clear_error (&error);
+
+  gh_demo_server_set_fault (fixture->server, "/", GH_DEMO_FAULT_DROP, 1);
+  report = run_check (connection, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == GH_GRAPH_ERROR);
+  g_assert_null (report);
+  g_clear_error (&error);
+
+  /* Once the server answers again, the check works. */
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gh_check_report_get_passed (report));
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  gh_demo_server_set_latency (fixture->server, 200);
+  g_cancellable_cancel (cancellable);
+  report = run_check (connection, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+}
+
+static void
+test_load_waba (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhWaba) waba = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *phones;
+
+  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, saved);
+  gh_demo_server_reset_counts (fixture->server);
+
+  waba = run_load_waba (connection, GH_DEMO_WABA_ID, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (waba);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+
+  g_assert_cmpstr (gh_waba_get_id (waba), ==, GH_DEMO_WABA_ID);
+  g_assert_cmpstr (gh_waba_get_name (waba), ==, GH_DEMO_WABA_NAME);
+  g_assert_cmpstr (gh_waba_get_owner_business_id (waba), ==, GH_DEMO_BUSINESS_ID);
+  g_assert_cmpstr (gh_waba_get_owner_business_name (waba), ==, GH_DEMO_BUSINESS_NAME);
+  phones = gh_waba_get_phone_numbers (waba);
+  g_assert_nonnull (phones);
+  g_assert_cmpuint (phones->len, >, 0);
+  g_assert_nonnull (gh_phone_number_get_display_phone_number (g_ptr_array_index (phones, 0)));
+  g_assert_nonnull (gh_waba_get_templates (waba));
+  g_assert_cmpint (gh_template_summary_get_total (gh_waba_get_templates (waba)), >, 0);
+
+  g_assert_cmpstr (gh_saved_connection_get_waba_id (saved), ==, GH_DEMO_WABA_ID);
+  g_assert_cmpstr (gh_saved_connection_get_business_id (saved), ==, GH_DEMO_BUSINESS_ID);
+  g_assert_cmpstr (gh_saved_connection_get_business_name (saved), ==, GH_DEMO_BUSINESS_NAME);
+
+  g_assert_finalize_object (g_steal_pointer (&waba));
+  g_assert_finalize_object (g_steal_pointer (&connection));
+}
+
+static void
+test_load_waba_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhWaba) waba = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+
+  gh_demo_server_reset_counts (fixture->server);
+  waba = run_load_waba (connection, GH_DEMO_WABA2_ID, &error);
+  g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
+  g_assert_null (waba);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+  g_clear_error (&error);
+
+  /* Not an ID: refused before anything is sent. */
+  waba = run_load_waba (connection, "../me/assigned_users", &error);
+  g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
+  g_assert_null (waba);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_saved_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  guint notified = 0;
+
+  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  g_assert_true (gh_connection_get_client (connection) == fixture->client);
+  g_assert_true (gh_graph_client_has_token (fixture->client));
+  g_assert_null (gh_connection_get_saved (connection));
+
+  g_signal_connect (connection, "notify::saved", G_CALLBACK (count_notify_cb), &notified);
+  gh_connection_set_saved (connection, saved);
+  gh_connection_set_saved (connection, saved);
+  g_assert_true (gh_connection_get_saved (connection) == saved);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&saved));
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/connection/check/admin", test_admin);
+  add_test ("/connection/check/employee", test_employee);
+  add_test ("/connection/check/sixty-day", test_sixty_day);
+  add_test ("/connection/check/user-24h", test_user_24h);
+  add_test ("/connection/check/no-messaging", test_no_messaging);
+  add_test ("/connection/check/invalid-token", test_invalid_token);
+  add_test ("/connection/check/debug-token-refused", test_debug_token_refused);
+  add_test ("/connection/check/network-failure", test_network_failure);
+  add_test ("/connection/check/cancelled", test_cancelled);
+  add_test ("/connection/load-waba/details", test_load_waba);
+  add_test ("/connection/load-waba/refused", test_load_waba_refused);
+  add_test ("/connection/saved-property", test_saved_property);
+
+  return g_test_run ();
+}
