@@ -1,0 +1,37 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gh-access-check.h"
+
+G_BEGIN_DECLS
+
+#define GH_TYPE_GUIDE_PAGE (gh_guide_page_get_type ())
+G_DECLARE_FINAL_TYPE (GhGuidePage, gh_guide_page, GH, GUIDE_PAGE, AdwBin)
+
+/* The page starts at "Before you start" (GH_GUIDE_STEP_NONE).  Signals, both without
+ * arguments: "skip-to-token" (the person already has a token) and "finished" (the last
+ * screen's "Paste the Token"). */
+
+/* Remembers ticked steps in the "guide-done-steps" key of @settings (nullable), restores
+ * them, and opens the first step not ticked yet. */
+void         gh_guide_page_set_settings    (GhGuidePage *self,
+                                            GSettings   *settings);
+void         gh_guide_page_show_step       (GhGuidePage *self,
+                                            GhGuideStep  step);
+GhGuideStep  gh_guide_page_get_step        (GhGuidePage *self);
+/* Adds ?business_id= to the Business Suite addresses; NULL or "" forgets it. */
+void         gh_guide_page_set_business_id (GhGuidePage *self,
+                                            const char  *business_id);
+/* The address "Open" shows for @step (GH_GUIDE_STEP_NONE: the portfolio's apps), or NULL
+ * when the step happens in Gatehouse itself. */
+char        *gh_guide_page_dup_step_uri    (GhGuidePage *self,
+                                            GhGuideStep  step);
+/* Whether the person ticked "I have done this" for @step. */
+gboolean     gh_guide_page_get_step_done   (GhGuidePage *self,
+                                            GhGuideStep  step);
+
+G_END_DECLS
