@@ -1235,7 +1235,7 @@ compile_once (GRegex    **regex,
 {
   if (g_once_init_enter (regex))
     {
-      GRegex *compiled = g_regex_new (pattern, G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL);
+      GRegex *compiled = g_regex_new (pattern, G_REGEX_RAW, 0, NULL);
 
       g_assert (compiled != NULL);
       g_once_init_leave (regex, compiled);

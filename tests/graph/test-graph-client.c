@@ -751,7 +751,8 @@ rogue_new (void)
 {
   Rogue *rogue = g_new0 (Rogue, 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
+  GSList *listeners;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
 
@@ -759,10 +760,16 @@ rogue_new (void)
   soup_server_add_handler (rogue->server, NULL, rogue_cb, rogue, NULL);
   soup_server_listen (rogue->server, address, 0, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (rogue->server);
-  rogue->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  /* soup_server_get_uris() leaks an address in libsoup 3.2: ask the socket instead. */
+  listeners = soup_server_get_listeners (rogue->server);
+  g_assert_nonnull (listeners);
+  local = g_socket_get_local_address (listeners->data, &error);
+  g_assert_no_error (error);
+  g_slist_free (listeners);
+  rogue->url = g_strdup_printf ("http://127.0.0.1:%u",
+                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
   rogue->foreign_url = g_strdup_printf ("http://127.0.0.1:%u", closed_port ());
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   return rogue;
 }
