@@ -9,6 +9,7 @@
 
 #include "gh-graph-client.h"
 #include "gh-graph-error.h"
+#include "gh-graph-error-private.h"
 
 #define FAKE_TOKEN "EAAGm0PX4ZCpsBAKZCZBvh7Qx9LkTzWq1Yb3R5nM8cD2eF6gH0iJ4kL7mN9oP1qR3sT5uV"
 
@@ -273,6 +274,42 @@ test_literal_and_foreign (void)
   g_assert_null (strstr (foreign_details, FAKE_TOKEN));
 }
 
+static void
+test_transport (void)
+{
+  struct {
+    GQuark           domain;
+    int              code;
+    GhGraphErrorCode expected;
+  } rows[] = {
+    { G_IO_ERROR, G_IO_ERROR_TIMED_OUT, GH_GRAPH_ERROR_TIMEOUT },
+    { G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, GH_GRAPH_ERROR_NETWORK },
+    { G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED, GH_GRAPH_ERROR_NETWORK },
+    { G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND, GH_GRAPH_ERROR_NETWORK },
+    { G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, GH_GRAPH_ERROR_TLS },
+    { G_TLS_ERROR, G_TLS_ERROR_NOT_TLS, GH_GRAPH_ERROR_TLS },
+    { G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, GH_GRAPH_ERROR_NETWORK },
+  };
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
+  g_autoptr(GError) kept = _gh_graph_error_new_from_transport (cancelled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GError) transport = g_error_new_literal (rows[i].domain, rows[i].code,
+                                                         "Failed for " FAKE_TOKEN);
+      g_autoptr(GError) error = _gh_graph_error_new_from_transport (transport);
+      g_autofree char *details = gh_graph_error_format_details (error);
+
+      g_assert_error (error, GH_GRAPH_ERROR, (int) rows[i].expected);
+      g_assert_cmpstr (error->message, ==, gh_graph_error_code_to_summary (rows[i].expected));
+      g_assert_null (strstr (details, FAKE_TOKEN));
+      g_assert_nonnull (strstr (details, "Failed for"));
+    }
+
+  /* Cancellation is not a failure to report: it stays what callers check for. */
+  g_assert_error (kept, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 typedef struct
 {
   const char *input;
@@ -337,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/graph-error/token-never-in-message", test_token_never_in_message);
   g_test_add_func ("/graph-error/summaries", test_summaries);
   g_test_add_func ("/graph-error/literal-and-foreign", test_literal_and_foreign);
+  g_test_add_func ("/graph-error/transport", test_transport);
   g_test_add_func ("/graph-error/redact", test_redact);
 
   return g_test_run ();

@@ -459,7 +459,8 @@ test_templates (void)
     " {\"name\": \"odd\", \"status\": 5, \"category\": null}, \"junk\"],"
     " \"paging\": {\"cursors\": {\"before\": \"MAZDZD\", \"after\": \"MjQZD\"}}}");
   g_autoptr(JsonNode) page2 = parse (
-    "{\"data\": [{\"name\": \"new_flow\", \"status\": \"REJECTED\", \"category\": \"MARKETING\"}]}");
+    "{\"data\": [{\"name\": \"new_flow\", \"status\": \"REJECTED\","
+    " \"category\": \"MARKETING\"}]}");
   g_autoptr(JsonNode) summary_only = parse (
     "{\"summary\": {\"total_count\": 40, \"message_template_count\": 40,"
     " \"message_template_limit\": 6000}}");
