@@ -312,6 +312,20 @@ pill_button_new (const char *label,
   return button;
 }
 
+/* On every screen, for whoever made a token before, or with someone else's help. */
+static GtkWidget *
+skip_button_new (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("I Already Have a _Token"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "guide.skip-to-token");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Skip the guide and paste a token you made earlier"));
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
 /* Wraps a screen's content in the scrolling, width-clamped frame every screen shares. */
 static GtkWidget *
 screen_new (GtkWidget *content)
@@ -385,6 +399,7 @@ prerequisites_screen_new (void)
 
   gtk_box_append (GTK_BOX (content), pill_button_new (_(info->open_label), "guide.open",
                                                       FALSE));
+  gtk_box_append (GTK_BOX (content), skip_button_new ());
 
   return screen_new (content);
 }
@@ -427,6 +442,7 @@ step_screen_new (GhGuidePage *self,
     gtk_box_append (GTK_BOX (buttons), pill_button_new (_("_Paste the Token"), "guide.finish",
                                                         TRUE));
   gtk_box_append (GTK_BOX (content), buttons);
+  gtk_box_append (GTK_BOX (content), skip_button_new ());
 
   return screen_new (content);
 }
