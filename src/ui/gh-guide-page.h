@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (GhGuidePage, gh_guide_page, GH, GUIDE_PAGE, AdwBin)
  * screen's "Paste the Token"). */
 
 /* Remembers ticked steps in the "guide-done-steps" key of @settings (nullable), restores
- * them, and opens the first step not ticked yet. */
+ * them, and opens the first step not ticked yet ("Before you start" when none is). */
 void         gh_guide_page_set_settings    (GhGuidePage *self,
                                             GSettings   *settings);
 void         gh_guide_page_show_step       (GhGuidePage *self,
