@@ -1406,7 +1406,7 @@ route_business (Op         *op,
 
       for (guint i = 0; i < wabas->len; i++)
         g_ptr_array_add (nodes, ((GhDemoWaba *) g_ptr_array_index (wabas, i))->node);
-      op_get_list (op, nodes, &assigned_waba_kind, FALSE);
+      op_get_list (op, nodes, &waba_kind, FALSE);
     }
   else
     op_fail_unknown_path (op, edge);
