@@ -466,21 +466,53 @@ passwords_searched_cb (GObject      *object,
 }
 
 static void
+locked_items_searched_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    return_mapped_error (task, error);
+  else if (items != NULL)
+    g_task_return_new_error (task, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED,
+                             "%s", _("The keyring is locked. Unlock it and try again."));
+  else
+    g_task_return_error (task, not_found_error ());
+
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
 password_looked_up_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
+  OpData *data = g_task_get_task_data (task);
   char *token;
 
   token = secret_password_lookup_finish (result, &error);
   if (error != NULL)
-    return_mapped_error (task, error);
+    {
+      return_mapped_error (task, error);
+    }
   else if (token == NULL)
-    g_task_return_error (task, not_found_error ());
+    {
+      /* A lookup whose unlock prompt failed or was dismissed also answers nothing: look for
+       * the item without unlocking to tell "locked" from "not there". */
+      secret_password_searchv (get_schema (), data->attributes, SECRET_SEARCH_NONE,
+                               g_task_get_cancellable (task), locked_items_searched_cb,
+                               g_object_ref (task));
+    }
   else
-    g_task_return_pointer (task, token, (GDestroyNotify)gh_token_store_free_token);
+    {
+      g_task_return_pointer (task, token, (GDestroyNotify)gh_token_store_free_token);
+    }
 }
 
 static void
@@ -659,7 +691,6 @@ gh_token_store_load_async (GhTokenStore        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
   OpData *data;
 
   g_return_if_fail (GH_IS_TOKEN_STORE (self));
@@ -676,8 +707,8 @@ gh_token_store_load_async (GhTokenStore        *self,
       return;
     }
 
-  attributes = attributes_for_id (connection_id);
-  secret_password_lookupv (get_schema (), attributes, cancellable,
+  data->attributes = attributes_for_id (connection_id);
+  secret_password_lookupv (get_schema (), data->attributes, cancellable,
                            password_looked_up_cb, g_steal_pointer (&task));
 }
 

@@ -14,6 +14,7 @@
 /* The same suite runs against three keyrings, chosen by GH_TEST_KEYRING:
  *   file (default) libsecret's file backend, a fresh file per test
  *   real           a real gnome-keyring (see with-gnome-keyring.sh)
+ *   locked         the same, with the login collection locked and no prompt possible
  *   none           a session bus with no Secret Service at all */
 
 typedef struct
@@ -125,7 +126,7 @@ fixture_set_up (Fixture       *fixture,
       /* libsecret caches its backend, and with it the file path */
       secret_service_disconnect ();
     }
-  else if (g_str_equal (mode, "real"))
+  else if (g_str_equal (mode, "real") || g_str_equal (mode, "locked"))
     {
       g_autoptr(GhTokenStore) store = gh_token_store_new ();
       g_autoptr(GPtrArray) list = NULL;
@@ -511,6 +512,56 @@ test_unavailable (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* What a person meets after an autologin: the login keyring exists but is locked, and no
+ * prompt can be shown to unlock it. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GhTokenStore) store = gh_token_store_new ();
+  g_autoptr(GhSavedConnection) connection = make_connection ("Locked away", NULL);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *token = "EAAGhLockedKeyringTokenLl44Kk55Jj66";
+  const char *paths[] = { "/org/freedesktop/secrets/collection/login", NULL };
+  char *loaded;
+
+  g_assert_true (do_save (store, connection, token, &error));
+  g_assert_no_error (error);
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets",
+                                       "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "Lock",
+                                       g_variant_new ("(^ao)", paths), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  loaded = do_load (store, gh_saved_connection_get_id (connection), &error);
+  g_assert_error (error, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED);
+  g_assert_null (loaded);
+  g_assert_null (strstr (error->message, token));
+  g_clear_error (&error);
+
+  gh_saved_connection_set_label (connection, "Renamed");
+  g_assert_false (do_save (store, connection, token, &error));
+  g_assert_error (error, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* Names and IDs are not secret: the welcome page can still list the connection. */
+  list = do_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (gh_saved_connection_get_label (g_ptr_array_index (list, 0)), ==,
+                   "Locked away");
+
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 add_store_tests (const char *prefix,
                  gboolean    in_memory)
@@ -560,6 +611,11 @@ main (int   argc,
       add_store_tests ("/token-store/real", FALSE);
       g_test_add ("/token-store/real/zz-keep", Fixture, NULL,
                   fixture_set_up, test_real_keep, NULL);
+    }
+  else if (g_str_equal (mode, "locked"))
+    {
+      g_test_add ("/token-store/locked", Fixture, NULL,
+                  fixture_set_up, test_locked, NULL);
     }
   else if (g_str_equal (mode, "none"))
     {

@@ -5,7 +5,8 @@
 # Runs test-token-store against what people really have, in a private session bus:
 #   with-gnome-keyring.sh TEST-BINARY               a fresh, unlocked gnome-keyring; then proves
 #                                                   the item is there with our schema and that
-#                                                   no file holds the token in clear text
+#                                                   no file holds the token in clear text; then
+#                                                   locks it
 #   with-gnome-keyring.sh --no-service TEST-BINARY  a bus on which no Secret Service exists
 set -euo pipefail
 
@@ -134,3 +135,6 @@ if [ ! -s "$XDG_DATA_HOME/keyrings/login.keyring" ]; then
   exit 1
 fi
 echo "ok - the login keyring was written (encrypted)"
+
+# Last, as it leaves the keyring locked: no prompt can be shown here, like after an autologin.
+GH_TEST_KEYRING=locked "$test_binary" --tap
