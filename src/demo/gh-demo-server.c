@@ -23,7 +23,8 @@
  * - me/assigned_whatsapp_business_accounts answers every system-user token, listing only the
  *   accounts it can read; a personal (USER) token gets error 100 like on Meta.
  * - token_in_url_count counts HTTP requests without an Authorization header or with an
- *   access_token parameter, and batch items carrying their own access_token. */
+ *   access_token parameter, and batch items carrying their own access_token.
+ * - Batch answers of named operations are always sent, even when a later one refers to them. */
 
 #define DEFAULT_VERSION "v25.0"
 #define DEFAULT_LIMIT   25
@@ -274,17 +275,20 @@ op_set_error (Op         *op,
   JsonObject *error = json_object_new ();
   g_autofree char *fbtrace_id = fbtrace_id_new ();
 
-  json_object_set_string_member (error, "message", message);
+  /* Messages may echo request text: keep the JSON valid whatever was sent. */
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  json_object_set_string_member (error, "message", valid);
   json_object_set_string_member (error, "type", type);
   json_object_set_int_member (error, "code", code);
   if (subcode != 0)
     json_object_set_int_member (error, "error_subcode", subcode);
-  json_object_set_boolean_member (error, "is_transient", transient);
   if (user_title != NULL)
     json_object_set_string_member (error, "error_user_title", user_title);
   if (user_msg != NULL)
     json_object_set_string_member (error, "error_user_msg", user_msg);
   json_object_set_string_member (error, "fbtrace_id", fbtrace_id);
+  json_object_set_boolean_member (error, "is_transient", transient);
   json_object_set_object_member (root, "error", error);
   op_set_body (op, status, root);
 }
@@ -405,9 +409,11 @@ parser_fail (Parser     *parser,
 
   if (parser->text[parser->pos] != '\0')
     {
-      gsize len = g_utf8_next_char (parser->text + parser->pos) - (parser->text + parser->pos);
+      const char *here = parser->text + parser->pos;
+      /* Never past the end, even when the text is not valid UTF-8. */
+      gsize len = MIN ((gsize) g_utf8_skip[*(const guchar *) here], strnlen (here, 4));
 
-      memcpy (found, parser->text + parser->pos, MIN (len, sizeof found - 1));
+      memcpy (found, here, len);
     }
 
   parser->error = g_strdup_printf ("Syntax error \"%s instead of \"%s\".\" at character %"
@@ -1626,10 +1632,116 @@ header_new (const char *name,
   return header;
 }
 
+/* Appends the values @expression picks in @body, joined by commas. */
+static gboolean
+append_reference (GString    *out,
+                  JsonNode   *body,
+                  const char *expression)
+{
+  g_autoptr(JsonPath) path = json_path_new ();
+  g_autoptr(JsonNode) matches = NULL;
+  g_autoptr(GString) translated = g_string_new (NULL);
+  JsonArray *array;
+
+  /* Meta writes $.data.*.id for every element; json-glib wants $.data[*].id. */
+  for (const char *c = expression; *c != '\0'; c++)
+    {
+      if (c[0] == '.' && c[1] == '*' && c != expression && c[-1] != '.')
+        {
+          g_string_append (translated, "[*]");
+          c++;
+        }
+      else
+        g_string_append_c (translated, *c);
+    }
+
+  if (body == NULL || !json_path_compile (path, translated->str, NULL))
+    return FALSE;
+
+  matches = json_path_match (path, body);
+  if (matches == NULL || !JSON_NODE_HOLDS_ARRAY (matches))
+    return FALSE;
+
+  array = json_node_get_array (matches);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *match = json_array_get_element (array, i);
+      GType type = JSON_NODE_HOLDS_VALUE (match) ? json_node_get_value_type (match) : 0;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (type == G_TYPE_STRING)
+        g_string_append (out, json_node_get_string (match));
+      else if (type == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (match));
+      else
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Meta's batch dependencies: "{result=name:$.data.*.id}" becomes the values of that
+ * JSONPath in the answer of the earlier operation called name.  NULL when it cannot. */
+static char *
+resolve_references (const char *text,
+                    GHashTable *results)
+{
+  g_autoptr(GString) out = NULL;
+  const char *start;
+
+  if (text == NULL || strstr (text, "{result=") == NULL)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  while ((start = strstr (text, "{result=")) != NULL)
+    {
+      const char *name = start + strlen ("{result=");
+      const char *end = strchr (name, '}');
+      const char *colon = end ? memchr (name, ':', end - name) : NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *expression = NULL;
+
+      if (colon == NULL)
+        return NULL;
+
+      key = g_strndup (name, colon - name);
+      expression = g_strndup (colon + 1, end - colon - 1);
+      g_string_append_len (out, text, start - text);
+      if (!append_reference (out, g_hash_table_lookup (results, key), expression))
+        return NULL;
+      text = end + 1;
+    }
+  g_string_append (out, text);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+resolve_params (GHashTable *params,
+                GHashTable *results)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      char *resolved = resolve_references (value, results);
+
+      if (resolved == NULL)
+        return FALSE;
+      g_hash_table_iter_replace (&iter, resolved);
+    }
+
+  return TRUE;
+}
+
 static JsonObject *
-run_batch_item (Op       *batch,
-                JsonNode *node,
-                gboolean  include_headers)
+run_batch_item (Op         *batch,
+                JsonNode   *node,
+                GHashTable *results,
+                gboolean    include_headers)
 {
   g_autoptr(GHashTable) params = params_new ();
   g_autofree char *method = NULL;
@@ -1653,6 +1765,7 @@ run_batch_item (Op       *batch,
       JsonObject *item = json_node_get_object (node);
       const char *url = member_string (item, "relative_url");
       const char *query;
+      const char *name;
 
       method = g_ascii_strup (member_string (item, "method") ?: "GET", -1);
       op.method = method;
@@ -1665,18 +1778,39 @@ run_batch_item (Op       *batch,
         }
       else
         {
+          g_autofree char *resolved = resolve_references (url, results);
+          g_autofree char *body = resolve_references (member_string (item, "body"), results);
           g_autofree char *raw_path = NULL;
 
-          query = strchr (url, '?');
-          raw_path = query ? g_strndup (url, query - url) : g_strdup (url);
-          path = split_path (raw_path, &version);
-          op.path = path;
-          if (query != NULL)
-            merge_form (params, query + 1);
-          merge_form (params, member_string (item, "body"));
-          if (g_hash_table_contains (params, "access_token"))
-            batch->self->token_in_url_count++;
-          op_dispatch (&op);
+          if (resolved != NULL)
+            {
+              query = strchr (resolved, '?');
+              raw_path = query ? g_strndup (resolved, query - resolved) : g_strdup (resolved);
+              path = split_path (raw_path, &version);
+              op.path = path;
+              if (query != NULL)
+                merge_form (params, query + 1);
+              merge_form (params, body);
+            }
+
+          if (resolved == NULL || (member_string (item, "body") != NULL && body == NULL)
+              || !resolve_params (params, results))
+            {
+              batch->self->operation_count++;
+              op_fail (&op, SOUP_STATUS_BAD_REQUEST, 100, 0,
+                       "(#100) A {result=} reference of this operation could not be "
+                       "resolved");
+            }
+          else
+            {
+              if (g_hash_table_contains (params, "access_token"))
+                batch->self->token_in_url_count++;
+              op_dispatch (&op);
+
+              name = member_string (item, "name");
+              if (name != NULL && op.status == SOUP_STATUS_OK)
+                g_hash_table_replace (results, g_strdup (name), json_node_ref (op.body));
+            }
         }
     }
 
@@ -1716,6 +1850,7 @@ op_run_batch (Op         *op,
               gboolean    include_headers)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) results = NULL;
   JsonNode *root;
   JsonArray *items;
   JsonArray *answers;
@@ -1752,11 +1887,13 @@ op_run_batch (Op         *op,
       return;
     }
 
+  results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) json_node_unref);
   answers = json_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     json_array_add_object_element (answers,
                                    run_batch_item (op, json_array_get_element (items, i),
-                                                   include_headers));
+                                                   results, include_headers));
 
   g_clear_pointer (&op->body, json_node_unref);
   op->status = SOUP_STATUS_OK;
