@@ -1116,8 +1116,8 @@ route_debug_token (Op *op)
 }
 
 static void
-route_me (Op          *op,
-          const char  *edge)
+route_me (Op         *op,
+          const char *edge)
 {
   GhDemoData *data = op->self->data;
   g_autoptr(GPtrArray) items = NULL;
