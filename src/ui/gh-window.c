@@ -668,26 +668,6 @@ gh_window_close_request (GtkWindow *window)
 }
 
 static void
-gh_window_constructed (GObject *object)
-{
-  GhWindow *self = GH_WINDOW (object);
-
-  G_OBJECT_CLASS (gh_window_parent_class)->constructed (object);
-
-  self->settings = g_object_ref (gh_application_get_settings (get_application (self)));
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  if (gh_application_get_demo_mode (get_application (self)))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  reload_connections (self);
-}
-
-static void
 gh_window_dispose (GObject *object)
 {
   GhWindow *self = GH_WINDOW (object);
@@ -709,7 +689,6 @@ gh_window_class_init (GhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = gh_window_constructed;
   object_class->dispose = gh_window_dispose;
   window_class->close_request = gh_window_close_request;
 
@@ -750,9 +729,26 @@ gh_window_init (GhWindow *self)
 GhWindow *
 gh_window_new (GhApplication *application)
 {
+  GhWindow *self;
+
   g_return_val_if_fail (GH_IS_APPLICATION (application), NULL);
 
-  return g_object_new (GH_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (GH_TYPE_WINDOW, "application", application, NULL);
+
+  /* Not in constructed(): "application" is set only after it runs. */
+  self->settings = g_object_ref (gh_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (gh_application_get_demo_mode (application))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  reload_connections (self);
+
+  return self;
 }
 
 void

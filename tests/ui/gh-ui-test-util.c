@@ -60,7 +60,7 @@ GtkWidget *
 gh_test_find_label (GtkWidget  *root,
                     const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root)
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
       && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
     return root;
 
@@ -77,12 +77,42 @@ gh_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+still_animating (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the window finish transitions and paint a frame: a widget that has not been drawn
+ * since it changed has nothing to snapshot yet. */
+static GskRenderNode *
+snapshot_when_drawn (GtkWidget *widget,
+                     int        width,
+                     int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      gtk_widget_queue_draw (widget);
+      gh_test_wait_for (still_animating, NULL, 50);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL && attempt >= 5)
+        return node;
+      g_clear_pointer (&node, gsk_render_node_unref);
+    }
+
+  return NULL;
+}
+
 void
 gh_test_save_screenshot (GtkWidget  *widget,
                          const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -90,8 +120,7 @@ gh_test_save_screenshot (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
 
   g_assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  node = snapshot_when_drawn (widget, width, height);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -16,7 +16,7 @@ gboolean   gh_test_wait_for              (GhTestCondition condition,
 /* First descendant of @root (depth first, @root included) of @type. */
 GtkWidget *gh_test_find_widget_of_type   (GtkWidget      *root,
                                           GType           type);
-/* First visible label under @root whose text contains @text. */
+/* First mapped (on screen, if scrolled there) label under @root whose text contains @text. */
 GtkWidget *gh_test_find_label            (GtkWidget      *root,
                                           const char     *text);
 /* Saves what @widget shows to a PNG file. */
