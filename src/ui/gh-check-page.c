@@ -212,8 +212,8 @@ gh_check_page_set_report (GhCheckPage   *self,
     gtk_label_set_text (self->detail_label,
                         _("This connection is for this session only; it will not be saved."));
 
-  gtk_button_set_label (self->accept_button, can_save ? _("_Save and Continue")
-                                                      : _("_Continue"));
+  gh_ui_button_set_mnemonic (self->accept_button, can_save ? _("_Save and Continue")
+                                                           : _("_Continue"));
   update_accept (self);
 }
 

@@ -301,7 +301,7 @@ pill_button_new (const char *label,
                  const char *action_name,
                  gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gh_ui_mnemonic_button_new (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -316,7 +316,7 @@ pill_button_new (const char *label,
 static GtkWidget *
 skip_button_new (void)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("I Already Have a _Token"));
+  GtkWidget *button = gh_ui_mnemonic_button_new (_("I Already Have a _Token"));
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "guide.skip-to-token");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);

@@ -94,6 +94,28 @@ gh_ui_group_clear (AdwPreferencesGroup *group)
 }
 
 void
+gh_ui_button_set_mnemonic (GtkButton  *button,
+                           const char *label)
+{
+  g_autoptr(GString) name = g_string_new (label);
+
+  gtk_button_set_use_underline (button, TRUE);
+  gtk_button_set_label (button, label);
+  g_string_replace (name, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
+GtkWidget *
+gh_ui_mnemonic_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gh_ui_button_set_mnemonic (GTK_BUTTON (button), label);
+  return button;
+}
+
+void
 gh_ui_toast (GtkWidget  *widget,
              const char *title)
 {

@@ -19,6 +19,11 @@ GtkWidget *gh_ui_copy_row_new        (const char *title,
 void       gh_ui_group_clear         (AdwPreferencesGroup *group);
 void       gh_ui_group_add_row       (AdwPreferencesGroup *group,
                                       GtkWidget           *row);
+/* Sets a label with a mnemonic on @button and gives it the same accessible name without the
+ * underscore (GTK 4.8 would otherwise read the underscore and the label twice). */
+void       gh_ui_button_set_mnemonic (GtkButton  *button,
+                                      const char *label);
+GtkWidget *gh_ui_mnemonic_button_new (const char *label);
 /* Shows a short toast on the window's overlay (if the window has one). */
 void       gh_ui_toast               (GtkWidget  *widget,
                                       const char *title);

@@ -10,6 +10,10 @@
 #   with-gnome-keyring.sh --no-service TEST-BINARY  a bus on which no Secret Service exists
 set -euo pipefail
 
+# No prompt may appear: a headless test has nobody to answer it, and a locked keyring must be
+# reported as locked, not wait for a password.
+unset DISPLAY WAYLAND_DISPLAY
+
 schema=io.github.gatehouse_app.Gatehouse.Token
 
 no_service=0
