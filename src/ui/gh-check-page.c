@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (GhCheckPage, gh_check_page, ADW_TYPE_BIN)
 
 enum {
   SIGNAL_ACCEPTED,
+  SIGNAL_SHOW_FIX,
   N_SIGNALS
 };
 
@@ -81,8 +82,18 @@ status_words (GhCheckStatus status)
     }
 }
 
+static void
+fix_clicked_cb (GtkButton   *button,
+                GhCheckPage *self)
+{
+  GhGuideStep step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gh-fix-step"));
+
+  g_signal_emit (self, signals[SIGNAL_SHOW_FIX], 0, step);
+}
+
 static GtkWidget *
-create_item_row (GhCheckItem *item)
+create_item_row (GhCheckPage *self,
+                 GhCheckItem *item)
 {
   GhCheckStatus status = gh_check_item_get_status (item);
   const char *fix = gh_check_item_get_fix (item);
@@ -103,6 +114,22 @@ create_item_row (GhCheckItem *item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status_words (status), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (status != GH_CHECK_STATUS_OK && gh_check_item_get_fix_step (item) != GH_GUIDE_STEP_NONE)
+    {
+      g_autofree char *name = NULL;
+      GtkWidget *button = gtk_button_new_with_label (_("How Do I Fix This?"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: %s is the title of a check item, e.g. "Permission to send messages" */
+      name = g_strdup_printf (_("How do I fix this: %s"), gh_check_item_get_title (item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (button), "gh-fix-step",
+                         GINT_TO_POINTER (gh_check_item_get_fix_step (item)));
+      g_signal_connect (button, "clicked", G_CALLBACK (fix_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
 
   return row;
 }
@@ -147,6 +174,10 @@ gh_check_page_class_init (GhCheckPageClass *klass)
     g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  signals[SIGNAL_SHOW_FIX] =
+    g_signal_new ("show-fix", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_install_action (widget_class, "check.accept", NULL, accept_action_cb);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -188,7 +219,7 @@ gh_check_page_set_report (GhCheckPage   *self,
       g_autoptr(GhCheckItem) item = g_list_model_get_item (items, i);
 
       worst = MAX (worst, gh_check_item_get_status (item));
-      gh_ui_group_add_row (self->items_group, create_item_row (item));
+      gh_ui_group_add_row (self->items_group, create_item_row (self, item));
     }
 
   gtk_label_set_text (self->summary_label, gh_check_report_get_summary (report));

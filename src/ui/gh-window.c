@@ -12,6 +12,7 @@
 #include "gh-connection.h"
 #include "gh-demo-server.h"
 #include "gh-graph-error.h"
+#include "gh-guide-page.h"
 #include "gh-token-page.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
@@ -25,6 +26,7 @@ struct _GhWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GhWelcomePage        *welcome_page;
+  GhGuidePage          *guide_page;
   GhTokenPage          *token_page;
   GhCheckPage          *check_page;
   GhAccountPage        *account_page;
@@ -40,6 +42,9 @@ struct _GhWindow
   /* Set while a new token is being checked for an existing connection ("Replace token"):
    * saving keeps its id, name and settings. */
   GhSavedConnection    *replacing;
+  /* The page "Back" returns to from the guide: the welcome page, or the check report whose
+   * "How do I fix this?" opened it. */
+  const char           *guide_return_page;
 };
 
 G_DEFINE_FINAL_TYPE (GhWindow, gh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -326,7 +331,29 @@ set_up_cb (GhWindow *self)
 {
   g_clear_object (&self->replacing);
   gh_token_page_set_error (self->token_page, NULL);
+  self->guide_return_page = "welcome";
+  show_page (self, "guide");
+}
+
+static void
+guide_to_token_cb (GhWindow *self)
+{
   show_page (self, "token");
+}
+
+static void
+show_fix_cb (GhWindow    *self,
+             GhGuideStep  step)
+{
+  GhCheckReport *report = self->connection != NULL
+                          ? gh_connection_get_report (self->connection) : NULL;
+  GhWaba *waba = report != NULL ? gh_check_report_get_first_waba (report) : NULL;
+
+  if (waba != NULL)
+    gh_guide_page_set_business_id (self->guide_page, gh_waba_get_owner_business_id (waba));
+  gh_guide_page_show_step (self->guide_page, step);
+  self->guide_return_page = "check";
+  show_page (self, "guide");
 }
 
 static void
@@ -641,6 +668,19 @@ back_action_cb (GtkWidget  *widget,
       return;
     }
 
+  if (g_strcmp0 (page, "guide") == 0 && g_strcmp0 (self->guide_return_page, "check") == 0)
+    {
+      show_page (self, "check");
+      return;
+    }
+
+  if (g_strcmp0 (page, "token") == 0 && self->replacing == NULL)
+    {
+      self->guide_return_page = "welcome";
+      show_page (self, "guide");
+      return;
+    }
+
   if (g_strcmp0 (page, "token") != 0)
     {
       restart_cancellable (self);
@@ -697,6 +737,7 @@ gh_window_class_init (GhWindowClass *klass)
                                        "nav.back", NULL);
 
   g_type_ensure (GH_TYPE_WELCOME_PAGE);
+  g_type_ensure (GH_TYPE_GUIDE_PAGE);
   g_type_ensure (GH_TYPE_TOKEN_PAGE);
   g_type_ensure (GH_TYPE_CHECK_PAGE);
   g_type_ensure (GH_TYPE_ACCOUNT_PAGE);
@@ -705,11 +746,14 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, guide_page);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, token_page);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, check_page);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, account_page);
   gtk_widget_class_bind_template_callback (widget_class, open_connection_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guide_to_token_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_fix_cb);
   gtk_widget_class_bind_template_callback (widget_class, rename_connection_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, forget_connection_cb);
@@ -745,6 +789,8 @@ gh_window_new (GhApplication *application)
 
   if (gh_application_get_demo_mode (application))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gh_guide_page_set_settings (self->guide_page, self->settings);
 
   reload_connections (self);
 

@@ -17,7 +17,7 @@ GhWindow   *gh_window_new               (GhApplication *application);
 void        gh_window_open_demo         (GhWindow      *self);
 void        gh_window_add_toast         (GhWindow      *self,
                                          AdwToast      *toast);
-/* "welcome", "token", "check" or "account". */
+/* "welcome", "guide", "token", "check" or "account". */
 const char *gh_window_get_visible_page  (GhWindow      *self);
 
 G_END_DECLS

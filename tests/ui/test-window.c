@@ -9,6 +9,7 @@
 #include "gh-application.h"
 #include "gh-check-page.h"
 #include "gh-demo-server.h"
+#include "gh-guide-page.h"
 #include "gh-token-page.h"
 #include "gh-ui-test-util.h"
 #include "gh-welcome-page.h"
@@ -129,6 +130,17 @@ find_page (Fixture *fixture,
   return page;
 }
 
+/* "Set up access" opens the guide; someone who has a token skips to the token page. */
+static void
+open_token_page (Fixture *fixture)
+{
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.set-up", NULL);
+  wait_for_page (fixture->window, "guide", NULL);
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_GUIDE_PAGE), "guide.skip-to-token",
+                              NULL);
+  wait_for_page (fixture->window, "token", NULL);
+}
+
 typedef struct
 {
   GPtrArray *connections;
@@ -182,8 +194,7 @@ test_token_to_overview (Fixture       *fixture,
   g_autofree char *screenshot = NULL;
   g_autofree char *token_left = NULL;
 
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.set-up", NULL);
-  wait_for_page (fixture->window, "token", NULL);
+  open_token_page (fixture);
 
   /* Pasted the way people do: with spaces, a line break and a "Bearer " in front. */
   token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
@@ -240,9 +251,10 @@ test_invalid_token_is_kept (Fixture       *fixture,
 {
   const char *bad = "EAAGhThisTokenWasRevokedLongAgoAndNoLongerWorksAtAllQx81";
   GtkWidget *token_page;
+  GtkWidget *fix;
   g_autofree char *kept = NULL;
 
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.set-up", NULL);
+  open_token_page (fixture);
   token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), bad);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
@@ -252,6 +264,18 @@ test_invalid_token_is_kept (Fixture       *fixture,
   gtk_widget_activate_action (find_page (fixture, GH_TYPE_CHECK_PAGE), "check.accept", NULL);
   gh_test_wait_for (never, NULL, 300);
   g_assert_cmpstr (gh_window_get_visible_page (fixture->window), ==, "check");
+
+  /* "How do I fix this?" opens the guide at the step that fixes it, and Back returns. */
+  fix = gh_test_find_label (find_page (fixture, GH_TYPE_CHECK_PAGE), "How Do I Fix This?");
+  g_assert_nonnull (fix);
+  gtk_widget_activate (gtk_widget_get_ancestor (fix, GTK_TYPE_BUTTON));
+  wait_for_page (fixture->window, "guide", NULL);
+  g_assert_cmpint (gh_guide_page_get_step (GH_GUIDE_PAGE (find_page (fixture,
+                                                                     GH_TYPE_GUIDE_PAGE))),
+                   ==, GH_GUIDE_STEP_GENERATE_TOKEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "nav.back", NULL));
+  wait_for_page (fixture->window, "check", NULL);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "nav.back", NULL));
   wait_for_page (fixture->window, "token", NULL);
   kept = gh_token_page_dup_token (GH_TOKEN_PAGE (token_page));
@@ -266,7 +290,7 @@ test_refused_url (Fixture       *fixture,
   g_autofree char *kept = NULL;
 
   g_setenv ("GATEHOUSE_GRAPH_URL", "https://graph.example.com", TRUE);
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.set-up", NULL);
+  open_token_page (fixture);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
 
