@@ -308,9 +308,16 @@ test_demo (Fixture       *fixture,
 {
   gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.try-demo",
                               NULL);
+  g_autofree char *screenshot = NULL;
+
   wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
   g_assert_nonnull (gh_test_find_label (find_page (fixture, GH_TYPE_ACCOUNT_PAGE),
                                         GH_DEMO_BUSINESS_NAME));
+
+  /* The picture the README and the AppStream data show. */
+  screenshot = g_test_build_filename (G_TEST_BUILT, "screenshot-demo.png", NULL);
+  gh_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+  g_test_message ("Screenshot saved to %s", screenshot);
 }
 
 int
