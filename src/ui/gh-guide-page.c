@@ -284,6 +284,7 @@ why_box_new (const char *why)
   gtk_widget_set_margin_top (icon, 12);
   gtk_box_append (GTK_BOX (box), icon);
 
+  /* Markup only ever comes from our own translated text here, for the bold choices. */
   gtk_label_set_markup (GTK_LABEL (label), why);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
