@@ -18,7 +18,8 @@
  * limit work per operation, the transport faults and the latency per HTTP request.
  *
  * Choices where Meta's behaviour is unknown or unpublished:
- * - POST <waba>/assigned_users REPLACES the user's task set (it may add on Meta's side).
+ * - POST <waba>/assigned_users REPLACES the user's task set (it may add on Meta's side:
+ *   gh_demo_server_set_assign_adds switches to that).
  * - assigned_users always carry user_type unless fields= asks for something else.
  * - me/assigned_whatsapp_business_accounts answers every system-user token, listing only the
  *   accounts it can read; a personal (USER) token gets error 100 like on Meta.
@@ -71,6 +72,7 @@ struct _GhDemoServer
   guint         rate_limit_calls;
   guint         rate_limit_wait;
   guint         waba_calls;
+  gboolean      assign_adds;
 };
 
 G_DEFINE_FINAL_TYPE (GhDemoServer, gh_demo_server, G_TYPE_OBJECT)
@@ -1229,6 +1231,25 @@ parse_tasks (const char *text)
   return g_steal_pointer (&tasks);
 }
 
+/* Adds the tasks of @held missing from @tasks, as Meta might do on a POST. */
+static void
+merge_tasks (JsonArray *tasks,
+             JsonArray *held)
+{
+  guint n_held = held != NULL ? json_array_get_length (held) : 0;
+
+  for (guint i = 0; i < n_held; i++)
+    {
+      const char *task = json_array_get_string_element (held, i);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (tasks) && !present; j++)
+        present = g_strcmp0 (json_array_get_string_element (tasks, j), task) == 0;
+      if (!present && task != NULL)
+        json_array_add_string_element (tasks, task);
+    }
+}
+
 static void
 route_assigned_users (Op         *op,
                       GhDemoWaba *waba)
@@ -1302,6 +1323,8 @@ route_assigned_users (Op         *op,
         {
           JsonObject *assignee = g_ptr_array_index (waba->assigned_users, index);
 
+          if (op->self->assign_adds)
+            merge_tasks (tasks, json_object_get_array_member (assignee, "tasks"));
           json_object_set_array_member (assignee, "tasks", g_steal_pointer (&tasks));
         }
       else
@@ -2287,6 +2310,15 @@ gh_demo_server_clear_faults (GhDemoServer *self)
   self->rate_limit_calls = 0;
   self->rate_limit_wait = 0;
   self->waba_calls = 0;
+}
+
+void
+gh_demo_server_set_assign_adds (GhDemoServer *self,
+                                gboolean      adds)
+{
+  g_return_if_fail (GH_IS_DEMO_SERVER (self));
+
+  self->assign_adds = adds;
 }
 
 void

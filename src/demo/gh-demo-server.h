@@ -80,6 +80,10 @@ void          gh_demo_server_set_rate_limit      (GhDemoServer *self,
                                                   guint         calls,
                                                   guint         wait_minutes);
 void          gh_demo_server_clear_faults        (GhDemoServer *self);
+/* TRUE: a POST to assigned_users adds the tasks to those held instead of replacing them
+ * (Meta does not document which it does).  Not reset by clear_faults. */
+void          gh_demo_server_set_assign_adds     (GhDemoServer *self,
+                                                  gboolean      adds);
 /* Replaces the assigned users of @waba_id with @count generated ones (for scale tests). */
 void          gh_demo_server_set_assigned_user_count (GhDemoServer *self,
                                                       const char   *waba_id,
