@@ -1,0 +1,190 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gh-business-user.h"
+#include "gh-graph-client.h"
+#include "gh-task.h"
+
+G_BEGIN_DECLS
+
+/* One person (or system user) in the people grid: what Meta holds, what is staged, and what
+ * the last apply did to it.  Rows are changed only through the editor. */
+#define GH_TYPE_ASSIGNMENT (gh_assignment_get_type ())
+G_DECLARE_FINAL_TYPE (GhAssignment, gh_assignment, GH, ASSIGNMENT, GObject)
+
+typedef enum
+{
+  GH_ASSIGNMENT_STATE_UNCHANGED,
+  GH_ASSIGNMENT_STATE_CHANGED,     /* staged tasks differ from what Meta holds */
+  GH_ASSIGNMENT_STATE_NEW,         /* added here, not on Meta yet */
+  GH_ASSIGNMENT_STATE_REMOVED,     /* staged for removal */
+} GhAssignmentState;
+
+typedef enum
+{
+  GH_ASSIGNMENT_RESULT_NONE,
+  GH_ASSIGNMENT_RESULT_QUEUED,     /* waiting in a running apply */
+  GH_ASSIGNMENT_RESULT_SENDING,
+  GH_ASSIGNMENT_RESULT_DONE,       /* Meta holds what was asked */
+  GH_ASSIGNMENT_RESULT_DIFFERS,    /* sent, but Meta holds something else: see message */
+  GH_ASSIGNMENT_RESULT_FAILED,     /* not sent or refused: see message; the edit stays */
+} GhAssignmentResult;
+
+/* Properties (all read-only, notified): "id", "name", "display-name", "is-system-user",
+ * "is-own", "tasks" (guint GhTaskFlags, staged), "held-tasks" (what Meta holds), "state",
+ * "result", "message", "search-key". */
+const char         *gh_assignment_get_id             (GhAssignment *self);
+/* As sent; may be blank or hold markup-like text: always show as plain text. */
+const char         *gh_assignment_get_name           (GhAssignment *self);
+/* The name stripped, or the ID when it is blank. */
+const char         *gh_assignment_get_display_name   (GhAssignment *self);
+gboolean            gh_assignment_get_is_system_user (GhAssignment *self);
+/* TRUE for the system user whose token this connection uses. */
+gboolean            gh_assignment_get_is_own         (GhAssignment *self);
+/* Staged known tasks (equal to held tasks when unchanged). */
+GhTaskFlags         gh_assignment_get_tasks          (GhAssignment *self);
+GhTaskFlags         gh_assignment_get_held_tasks     (GhAssignment *self);
+/* Tasks the app does not know, as Meta sent them; kept and sent back unchanged. */
+const char * const *gh_assignment_get_unknown_tasks  (GhAssignment *self);
+GhAssignmentState   gh_assignment_get_state          (GhAssignment *self);
+GhAssignmentResult  gh_assignment_get_result         (GhAssignment *self);
+/* A translated sentence about the last result (why it failed, what Meta holds instead),
+ * or NULL. */
+const char         *gh_assignment_get_message        (GhAssignment *self);
+/* Lower-cased display name and ID, for search filters. */
+const char         *gh_assignment_get_search_key     (GhAssignment *self);
+
+
+/* The staged edits of one WABA's assigned users: loads the list page by page, keeps edits
+ * until apply, applies them one request at a time, and can undo the last apply. */
+#define GH_TYPE_ASSIGNMENT_EDITOR (gh_assignment_editor_get_type ())
+G_DECLARE_FINAL_TYPE (GhAssignmentEditor, gh_assignment_editor, GH, ASSIGNMENT_EDITOR, GObject)
+
+typedef enum
+{
+  GH_LOCKOUT_NONE              = 0,
+  GH_LOCKOUT_OWN_ACCESS        = 1 << 0,  /* this connection's own system user loses Full
+                                           * control or is removed */
+  GH_LOCKOUT_LAST_FULL_CONTROL = 1 << 1,  /* nobody would keep Full control */
+} GhLockout;
+
+/* @business_id: the owning business portfolio (nullable: the WABA id is tried instead, as
+ * one of Meta's pages does).  @own_user_id: the token's system user (nullable). */
+GhAssignmentEditor *gh_assignment_editor_new            (GhGraphClient      *client,
+                                                         const char         *waba_id,
+                                                         const char         *business_id,
+                                                         const char         *own_user_id);
+const char         *gh_assignment_editor_get_waba_id    (GhAssignmentEditor *self);
+
+/* GhAssignment*, in the order Meta lists them, new rows at the end.  Rows appear page by
+ * page while loading (one items-changed per page). */
+GListModel         *gh_assignment_editor_get_model      (GhAssignmentEditor *self);
+
+/* Notified properties for the page: "loading" (boolean), "loaded" (guint rows read so far),
+ * "total" (gint64, -1 unknown: Meta's summary total_count), "n-changes" (guint rows not
+ * UNCHANGED), "applying" (boolean), "apply-done" / "apply-total" (guint requests),
+ * "paused-seconds" (guint: > 0 while a rate limit pauses the queue), "can-undo" (boolean). */
+gboolean            gh_assignment_editor_get_loading    (GhAssignmentEditor *self);
+guint               gh_assignment_editor_get_loaded     (GhAssignmentEditor *self);
+gint64              gh_assignment_editor_get_total      (GhAssignmentEditor *self);
+guint               gh_assignment_editor_get_n_changes  (GhAssignmentEditor *self);
+gboolean            gh_assignment_editor_get_applying   (GhAssignmentEditor *self);
+guint               gh_assignment_editor_get_apply_done (GhAssignmentEditor *self);
+guint               gh_assignment_editor_get_apply_total (GhAssignmentEditor *self);
+guint               gh_assignment_editor_get_paused_seconds (GhAssignmentEditor *self);
+gboolean            gh_assignment_editor_get_can_undo   (GhAssignmentEditor *self);
+/* Rows whose held tasks include Full control (MANAGE). */
+guint               gh_assignment_editor_count_full_control (GhAssignmentEditor *self);
+
+/* Reads every page (limit=100, summary=total_count) into the model.  Staged edits of rows
+ * still present survive a reload (that is how a failed row keeps its change).  Fails only
+ * when the first page cannot be read; a later page's failure keeps the rows read so far. */
+void                gh_assignment_editor_load_async     (GhAssignmentEditor *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+gboolean            gh_assignment_editor_load_finish    (GhAssignmentEditor *self,
+                                                         GAsyncResult       *result,
+                                                         GError            **error);
+
+/* Staging.  Setting the held tasks again returns the row to UNCHANGED; an empty task set
+ * on a held row is the same as removing it.  Unknown tasks are never touched. */
+void                gh_assignment_editor_set_task       (GhAssignmentEditor *self,
+                                                         GhAssignment       *row,
+                                                         GhTaskFlags         task,
+                                                         gboolean            enabled);
+void                gh_assignment_editor_set_tasks      (GhAssignmentEditor *self,
+                                                         GhAssignment       *row,
+                                                         GhTaskFlags         tasks);
+/* @removed FALSE restores a row staged for removal.  Removing a NEW row drops it. */
+void                gh_assignment_editor_set_removed    (GhAssignmentEditor *self,
+                                                         GhAssignment       *row,
+                                                         gboolean            removed);
+/* What staging @tasks (or removal) on @row would cost: ask the person first when not
+ * GH_LOCKOUT_NONE. */
+GhLockout           gh_assignment_editor_check_lockout  (GhAssignmentEditor *self,
+                                                         GhAssignment       *row,
+                                                         GhTaskFlags         tasks,
+                                                         gboolean            remove);
+/* Stages a new person.  Fails with G_IO_ERROR_INVALID_ARGUMENT (translated message) when
+ * @user_id is not all digits, or G_IO_ERROR_EXISTS when already listed.  @name nullable. */
+GhAssignment       *gh_assignment_editor_add            (GhAssignmentEditor *self,
+                                                         const char         *user_id,
+                                                         const char         *name,
+                                                         gboolean            is_system_user,
+                                                         GhTaskFlags         tasks,
+                                                         GError            **error);
+/* Reverts every staged edit; new rows go away. */
+void                gh_assignment_editor_discard        (GhAssignmentEditor *self);
+
+/* One POST (tasks as a JSON array, unknown tasks included) per changed or new row and one
+ * DELETE per removal, one after another, then a reload.  Each row reports its own result;
+ * a failed row keeps its edit and the rest proceed.  A rate limit pauses the queue for the
+ * time Meta gives ("paused-seconds" counts down), then it resumes by itself.  Fails only
+ * when it could not start (nothing to apply, already applying). */
+void                gh_assignment_editor_apply_async    (GhAssignmentEditor *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+/* The number of rows that failed (0: all done). */
+gboolean            gh_assignment_editor_apply_finish   (GhAssignmentEditor *self,
+                                                         GAsyncResult       *result,
+                                                         guint              *n_failed,
+                                                         GError            **error);
+/* While paused by a rate limit: try the waiting request now. */
+void                gh_assignment_editor_retry_now      (GhAssignmentEditor *self);
+/* Stops a running apply after the request in flight; unsent rows keep their edits. */
+void                gh_assignment_editor_stop           (GhAssignmentEditor *self);
+
+/* Puts back what Meta held before the last apply (tasks as they were, removed people added
+ * again, added people removed), the same way as apply. */
+void                gh_assignment_editor_undo_async     (GhAssignmentEditor *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+gboolean            gh_assignment_editor_undo_finish    (GhAssignmentEditor *self,
+                                                         GAsyncResult       *result,
+                                                         guint              *n_failed,
+                                                         GError            **error);
+
+/* The business's system users and business users not assigned yet (GhBusinessUser*), in
+ * one batch.  Fails with GH_GRAPH_ERROR_PERMISSION when the token cannot list them
+ * (business_management missing): the page then offers pasting an ID. */
+void                gh_assignment_editor_list_candidates_async  (GhAssignmentEditor *self,
+                                                                 GCancellable       *cancellable,
+                                                                 GAsyncReadyCallback callback,
+                                                                 gpointer            user_data);
+GPtrArray          *gh_assignment_editor_list_candidates_finish (GhAssignmentEditor *self,
+                                                                 GAsyncResult       *result,
+                                                                 GError            **error);
+
+/* What Meta holds, as CSV (RFC 4180, header "name,id,type,tasks", tasks separated by
+ * spaces, unknown ones included; cells that a spreadsheet would run as a formula are
+ * prefixed with '). */
+char               *gh_assignment_editor_to_csv         (GhAssignmentEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gh-assignment-editor.h"
+
+G_BEGIN_DECLS
+
+/* Who is assigned to the WhatsApp Business Account with which tasks: an editable grid whose
+ * edits are staged until Apply.  Has no header bar of its own; the window's holds it. */
+#define GH_TYPE_PEOPLE_PAGE (gh_people_page_get_type ())
+G_DECLARE_FINAL_TYPE (GhPeoplePage, gh_people_page, GH, PEOPLE_PAGE, AdwBin)
+
+/* Starts reading @waba_id's assigned users.  @can_edit FALSE shows the grid read-only with
+ * why (the token's system user is not an admin) and how to fix it. */
+void                gh_people_page_load        (GhPeoplePage  *self,
+                                                GhGraphClient *client,
+                                                const char    *waba_id,
+                                                const char    *business_id,
+                                                const char    *own_user_id,
+                                                gboolean       can_edit);
+/* Reads the list again, keeping staged edits. */
+void                gh_people_page_reload      (GhPeoplePage  *self);
+/* Forgets the account (cancels whatever runs). */
+void                gh_people_page_clear       (GhPeoplePage  *self);
+/* Staged edits not applied yet, or an apply running. */
+gboolean            gh_people_page_has_changes (GhPeoplePage  *self);
+void                gh_people_page_discard     (GhPeoplePage  *self);
+/* NULL before load. */
+GhAssignmentEditor *gh_people_page_get_editor  (GhPeoplePage  *self);
+
+G_END_DECLS
