@@ -19,6 +19,9 @@ struct _GhSavedConnection
   char *waba_id;
   gint64 last_checked;
   gboolean last_check_ok;
+  /* What the last check saw, so the next one can say what changed. */
+  char *scopes;
+  gint64 expires_at;
 };
 
 G_DEFINE_FINAL_TYPE (GhSavedConnection, gh_saved_connection, G_TYPE_OBJECT)
@@ -68,6 +71,7 @@ gh_saved_connection_finalize (GObject *object)
   g_clear_pointer (&self->business_name, g_free);
   g_clear_pointer (&self->system_user_name, g_free);
   g_clear_pointer (&self->waba_id, g_free);
+  g_clear_pointer (&self->scopes, g_free);
 
   G_OBJECT_CLASS (gh_saved_connection_parent_class)->finalize (object);
 }
@@ -225,9 +229,11 @@ gh_saved_connection_new_with_id (const char *id)
 GhSavedConnection *
 gh_saved_connection_copy (GhSavedConnection *self)
 {
+  GhSavedConnection *copy;
+
   g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
 
-  return g_object_new (GH_TYPE_SAVED_CONNECTION,
+  copy = g_object_new (GH_TYPE_SAVED_CONNECTION,
                        "id", self->id,
                        "label", self->label,
                        "business-id", self->business_id,
@@ -237,6 +243,10 @@ gh_saved_connection_copy (GhSavedConnection *self)
                        "last-checked", self->last_checked,
                        "last-check-ok", self->last_check_ok,
                        NULL);
+  copy->scopes = g_strdup (self->scopes);
+  copy->expires_at = self->expires_at;
+
+  return copy;
 }
 
 const char *
@@ -358,4 +368,54 @@ gh_saved_connection_set_last_check (GhSavedConnection *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECK_OK]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+gh_saved_connection_get_scopes (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+  return self->scopes;
+}
+
+void
+gh_saved_connection_set_scopes (GhSavedConnection *self,
+                                const char        *scopes)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+
+  if (scopes != NULL && *scopes == '\0')
+    scopes = NULL;
+  g_free (self->scopes);
+  self->scopes = g_strdup (scopes);
+}
+
+gboolean
+gh_saved_connection_had_scope (GhSavedConnection *self,
+                               const char        *scope)
+{
+  g_auto(GStrv) scopes = NULL;
+
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+
+  if (self->scopes == NULL)
+    return FALSE;
+
+  scopes = g_strsplit (self->scopes, ",", -1);
+  return g_strv_contains ((const char * const *) scopes, scope);
+}
+
+gint64
+gh_saved_connection_get_expires_at (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), 0);
+  return self->expires_at;
+}
+
+void
+gh_saved_connection_set_expires_at (GhSavedConnection *self,
+                                    gint64             expires_at)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+  self->expires_at = MAX (expires_at, 0);
 }

@@ -40,4 +40,15 @@ void               gh_saved_connection_set_last_check       (GhSavedConnection *
                                                              gint64             when,
                                                              gboolean           ok);
 
+/* The permissions the token had at the last check, comma-separated wire names (NULL:
+ * unknown), and when it expires (Unix seconds, 0 = never or unknown). */
+const char        *gh_saved_connection_get_scopes           (GhSavedConnection *self);
+void               gh_saved_connection_set_scopes           (GhSavedConnection *self,
+                                                             const char        *scopes);
+gboolean           gh_saved_connection_had_scope            (GhSavedConnection *self,
+                                                             const char        *scope);
+gint64             gh_saved_connection_get_expires_at       (GhSavedConnection *self);
+void               gh_saved_connection_set_expires_at       (GhSavedConnection *self,
+                                                             gint64             expires_at);
+
 G_END_DECLS

@@ -36,6 +36,8 @@ G_DEFINE_QUARK (gh-token-store-error-quark, gh_token_store_error)
 #define ATTR_WABA_ID          "waba-id"
 #define ATTR_LAST_CHECKED     "last-checked"
 #define ATTR_LAST_CHECK_OK    "last-check-ok"
+#define ATTR_SCOPES           "scopes"
+#define ATTR_EXPIRES_AT       "expires-at"
 
 typedef enum
 {
@@ -75,6 +77,8 @@ get_schema (void)
       { ATTR_WABA_ID, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_LAST_CHECKED, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_LAST_CHECK_OK, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_SCOPES, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_EXPIRES_AT, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     },
   };
@@ -152,6 +156,10 @@ attributes_for_connection (GhSavedConnection *connection)
   g_hash_table_insert (attributes, (char *)ATTR_LAST_CHECK_OK,
                        g_strdup (gh_saved_connection_get_last_check_ok (connection)
                                  ? "true" : "false"));
+  add_attribute (attributes, ATTR_SCOPES, gh_saved_connection_get_scopes (connection));
+  g_hash_table_insert (attributes, (char *)ATTR_EXPIRES_AT,
+                       g_strdup_printf ("%" G_GINT64_FORMAT,
+                                        gh_saved_connection_get_expires_at (connection)));
 
   return attributes;
 }
@@ -187,6 +195,12 @@ connection_from_attributes (GHashTable *attributes)
                                       g_strcmp0 (g_hash_table_lookup (attributes,
                                                                       ATTR_LAST_CHECK_OK),
                                                  "true") == 0);
+  gh_saved_connection_set_scopes (connection, g_hash_table_lookup (attributes, ATTR_SCOPES));
+
+  checked = g_hash_table_lookup (attributes, ATTR_EXPIRES_AT);
+  if (checked == NULL || !g_ascii_string_to_signed (checked, 10, 0, G_MAXINT64, &when, NULL))
+    when = 0;
+  gh_saved_connection_set_expires_at (connection, when);
 
   return g_steal_pointer (&connection);
 }
