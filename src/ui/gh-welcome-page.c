@@ -9,6 +9,8 @@
 
 #include "gh-token-store.h"
 #include "gh-ui-util.h"
+#include "gh-banner.h"
+#include "gh-token-store.h"
 #include "gh-welcome-page.h"
 
 /* The first screen: saved connections to open, setting up a new one, or the demo. */
@@ -18,7 +20,12 @@ struct _GhWelcomePage
 
   AdwPreferencesGroup  *connections_group;
   GtkListBox           *connections_list;
+  GtkBox               *banners_box;
+  GtkWidget            *keyring_box;
+  GtkLabel             *keyring_title;
   GtkLabel             *keyring_label;
+  GtkWidget            *keyring_buttons;
+  gboolean              session_only;
 
   /* id → GhSavedConnection, for the row menus' actions */
   GHashTable           *connections;
@@ -33,6 +40,9 @@ enum {
   SIGNAL_FORGET_CONNECTION,
   SIGNAL_SET_UP,
   SIGNAL_TRY_DEMO,
+  SIGNAL_CHECK_CONNECTION,
+  SIGNAL_RETRY_KEYRING,
+  SIGNAL_WITHOUT_KEYRING,
   N_SIGNALS
 };
 
@@ -85,6 +95,10 @@ create_connection_row (GhSavedConnection *saved)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   menu = g_menu_new ();
+  item = g_menu_item_new (_("_Check Now"), NULL);
+  g_menu_item_set_action_and_target (item, "welcome.check-now", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
   item = g_menu_item_new (_("_Rename…"), NULL);
   g_menu_item_set_action_and_target (item, "welcome.rename", "s", id);
   g_menu_append_item (menu, item);
@@ -146,6 +160,8 @@ connection_action_cb (GtkWidget  *widget,
     signal_id = signals[SIGNAL_RENAME_CONNECTION];
   else if (g_str_equal (action_name, "welcome.replace-token"))
     signal_id = signals[SIGNAL_REPLACE_TOKEN];
+  else if (g_str_equal (action_name, "welcome.check-now"))
+    signal_id = signals[SIGNAL_CHECK_CONNECTION];
   else
     signal_id = signals[SIGNAL_FORGET_CONNECTION];
 
@@ -166,6 +182,72 @@ try_demo_action_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   g_signal_emit (widget, signals[SIGNAL_TRY_DEMO], 0);
+}
+
+static void
+keyring_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "welcome.retry-keyring"))
+    g_signal_emit (widget, signals[SIGNAL_RETRY_KEYRING], 0);
+  else
+    g_signal_emit (widget, signals[SIGNAL_WITHOUT_KEYRING], 0);
+}
+
+typedef struct
+{
+  GhWelcomePage     *self;
+  GhSavedConnection *saved;
+  GhRecheckChange    change;
+} BannerData;
+
+static void
+banner_data_free (gpointer data)
+{
+  BannerData *banner_data = data;
+
+  g_clear_object (&banner_data->saved);
+  g_free (banner_data);
+}
+
+static void
+banner_clicked_cb (GhBanner   *banner,
+                   BannerData *data)
+{
+  /* A refused token, a lost permission or an expiry are fixed by a new token for the same
+   * connection; anything else is explained by the check report. */
+  switch (data->change)
+    {
+    case GH_RECHECK_TOKEN_REJECTED:
+    case GH_RECHECK_PERMISSION_LOST:
+    case GH_RECHECK_EXPIRES_SOON:
+      g_signal_emit (data->self, signals[SIGNAL_REPLACE_TOKEN], 0, data->saved);
+      break;
+    case GH_RECHECK_ACCESS_LOST:
+    case GH_RECHECK_FAILING:
+    case GH_RECHECK_NONE:
+    default:
+      g_signal_emit (data->self, signals[SIGNAL_OPEN_CONNECTION], 0, data->saved);
+      break;
+    }
+}
+
+static GhBanner *
+find_banner (GhWelcomePage *self,
+             const char    *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->banners_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BannerData *data = g_object_get_data (G_OBJECT (child), "gh-banner-data");
+
+      if (data != NULL && g_strcmp0 (gh_saved_connection_get_id (data->saved), id) == 0)
+        return GH_BANNER (child);
+    }
+
+  return NULL;
 }
 
 static void
@@ -202,6 +284,15 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
   signals[SIGNAL_SET_UP] =
     g_signal_new ("set-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHECK_CONNECTION] =
+    g_signal_new ("check-connection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GH_TYPE_SAVED_CONNECTION);
+  signals[SIGNAL_RETRY_KEYRING] =
+    g_signal_new ("retry-keyring", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_WITHOUT_KEYRING] =
+    g_signal_new ("continue-without-keyring", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_TRY_DEMO] =
     g_signal_new ("try-demo", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -210,6 +301,11 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
   gtk_widget_class_install_action (widget_class, "welcome.replace-token", "s",
                                    connection_action_cb);
   gtk_widget_class_install_action (widget_class, "welcome.forget", "s", connection_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.check-now", "s", connection_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.retry-keyring", NULL,
+                                   keyring_action_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.without-keyring", NULL,
+                                   keyring_action_cb);
   gtk_widget_class_install_action (widget_class, "welcome.set-up", NULL, set_up_action_cb);
   gtk_widget_class_install_action (widget_class, "welcome.try-demo", NULL, try_demo_action_cb);
 
@@ -217,7 +313,11 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
                                                RESOURCE_PATH "/ui/gh-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_group);
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_list);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, banners_box);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, keyring_box);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, keyring_title);
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, keyring_buttons);
   gtk_widget_class_bind_template_callback (widget_class, connection_activated_cb);
 }
 
@@ -253,14 +353,115 @@ gh_welcome_page_set_connections (GhWelcomePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->connections_group),
                           connections != NULL && connections->len > 0);
 
-  /* A missing or locked keyring is not fatal: say so and how to fix it, and keep working. */
+  /* A banner for a connection that is gone has nothing left to fix. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->banners_box)); child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      BannerData *data = g_object_get_data (G_OBJECT (child), "gh-banner-data");
+
+      if (data != NULL
+          && !g_hash_table_contains (self->connections, gh_saved_connection_get_id (data->saved)))
+        gtk_box_remove (self->banners_box, child);
+      child = next;
+    }
+
+  /* A missing or locked keyring is not fatal: say so, how to fix it, and offer to go on
+   * without saving. */
   if (error != NULL)
     {
-      gtk_label_set_text (self->keyring_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), TRUE);
+      g_autofree char *help = NULL;
+
+      gtk_label_set_text (self->keyring_title, error->message);
+      if (g_error_matches (error, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED))
+        help = g_strdup (_("Open Passwords and Keys, select the “Login” keyring and choose "
+                           "Unlock, then try again. Or continue without saving: you will "
+                           "paste the token again next time."));
+      else
+        help = g_strdup (_("Gatehouse keeps tokens in the desktop keyring. Install GNOME Keyring "
+                           "(or another Secret Service), log out and in again, and a “Login” "
+                           "keyring is created for you; in Passwords and Keys you can also "
+                           "create one with + → Password Keyring, named “login”. Or continue "
+                           "without saving: you will paste the token again next time."));
+      gtk_label_set_text (self->keyring_label, help);
+      gtk_widget_set_visible (self->keyring_buttons, TRUE);
+      gtk_widget_set_visible (self->keyring_box, TRUE);
+    }
+  else if (self->session_only)
+    {
+      gtk_label_set_text (self->keyring_title, _("Not Saved in a Keyring"));
+      gtk_label_set_text (self->keyring_label,
+                          _("Connections you add now last until you close Gatehouse."));
+      gtk_widget_set_visible (self->keyring_buttons, FALSE);
+      gtk_widget_set_visible (self->keyring_box, TRUE);
     }
   else
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), FALSE);
+      gtk_widget_set_visible (self->keyring_box, FALSE);
     }
+}
+
+void
+gh_welcome_page_show_change (GhWelcomePage     *self,
+                             GhSavedConnection *saved,
+                             GhRecheckChange    change,
+                             const char        *message)
+{
+  GhBanner *banner;
+  BannerData *data;
+  const char *button;
+
+  g_return_if_fail (GH_IS_WELCOME_PAGE (self));
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (saved));
+
+  banner = find_banner (self, gh_saved_connection_get_id (saved));
+  if (banner != NULL)
+    gtk_box_remove (self->banners_box, GTK_WIDGET (banner));
+
+  if (change == GH_RECHECK_NONE)
+    return;
+
+  switch (change)
+    {
+    case GH_RECHECK_TOKEN_REJECTED:
+    case GH_RECHECK_PERMISSION_LOST:
+    case GH_RECHECK_EXPIRES_SOON:
+      button = _("Re_place Token…");
+      break;
+    case GH_RECHECK_ACCESS_LOST:
+    case GH_RECHECK_FAILING:
+    case GH_RECHECK_NONE:
+    default:
+      button = _("_Show What to Fix");
+      break;
+    }
+
+  banner = GH_BANNER (gh_banner_new (message, button));
+  data = g_new0 (BannerData, 1);
+  data->self = self;
+  data->saved = g_object_ref (saved);
+  data->change = change;
+  g_object_set_data_full (G_OBJECT (banner), "gh-banner-data", data, banner_data_free);
+  g_signal_connect (banner, "button-clicked", G_CALLBACK (banner_clicked_cb), data);
+  gtk_box_append (self->banners_box, GTK_WIDGET (banner));
+}
+
+const char *
+gh_welcome_page_get_change_message (GhWelcomePage *self,
+                                    const char    *id)
+{
+  GhBanner *banner;
+
+  g_return_val_if_fail (GH_IS_WELCOME_PAGE (self), NULL);
+
+  banner = find_banner (self, id);
+  return banner != NULL ? gh_banner_get_title (banner) : NULL;
+}
+
+void
+gh_welcome_page_set_session_only (GhWelcomePage *self,
+                                  gboolean       session_only)
+{
+  g_return_if_fail (GH_IS_WELCOME_PAGE (self));
+
+  self->session_only = !!session_only;
 }
