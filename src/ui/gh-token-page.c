@@ -18,6 +18,7 @@ struct _GhTokenPage
   AdwBin        parent_instance;
 
   AdwEntryRow  *token_row;
+  GtkLabel     *mask_label;
   GtkLabel     *feedback_label;
   GtkSpinner   *spinner;
   GCancellable *cancellable;
@@ -43,10 +44,37 @@ update_actions (GhTokenPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.paste", !self->busy);
 }
 
+/* Enough of what was pasted to recognise it (the start and the end), never the token. */
+static void
+update_mask (GhTokenPage *self)
+{
+  char *clean = gh_token_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  g_autofree char *mask = NULL;
+  g_autofree char *text = NULL;
+
+  if (clean == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->mask_label), FALSE);
+      return;
+    }
+
+  mask = gh_token_text_mask (clean);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is a shortened token, e.g. EAAJ…x9Qf */
+                                       "Pasted: %s (%u character)",
+                                       "Pasted: %s (%u characters)",
+                                       (gulong) g_utf8_strlen (clean, -1)),
+                          mask, (guint) g_utf8_strlen (clean, -1));
+  gtk_label_set_text (self->mask_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->mask_label), TRUE);
+  gh_token_text_free (clean);
+}
+
 static void
 token_changed_cb (GhTokenPage *self)
 {
   gh_token_page_set_error (self, NULL);
+  update_mask (self);
   update_actions (self);
 }
 
@@ -154,6 +182,7 @@ gh_token_page_class_init (GhTokenPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-token-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, token_row);
+  gtk_widget_class_bind_template_child (widget_class, GhTokenPage, mask_label);
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, token_changed_cb);
