@@ -177,6 +177,14 @@ gh_template_summary_get_total (GhTemplateSummary *self)
 }
 
 gint64
+gh_template_summary_get_counted (GhTemplateSummary *self)
+{
+  g_return_val_if_fail (GH_IS_TEMPLATE_SUMMARY (self), 0);
+
+  return self->seen;
+}
+
+gint64
 gh_template_summary_get_limit (GhTemplateSummary *self)
 {
   g_return_val_if_fail (GH_IS_TEMPLATE_SUMMARY (self), -1);

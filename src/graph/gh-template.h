@@ -24,6 +24,9 @@ void               gh_template_summary_add_page       (GhTemplateSummary *self,
 gint64             gh_template_summary_get_total      (GhTemplateSummary *self);
 /* summary.message_template_limit, -1 when unknown. */
 gint64             gh_template_summary_get_limit      (GhTemplateSummary *self);
+/* How many templates the counts below cover (the ones listed, which may be fewer than the
+ * total when only a first page was asked for). */
+gint64             gh_template_summary_get_counted    (GhTemplateSummary *self);
 /* Counts keyed by the status / category string as sent (e.g. "APPROVED"). */
 GHashTable        *gh_template_summary_get_by_status  (GhTemplateSummary *self);
 GHashTable        *gh_template_summary_get_by_category (GhTemplateSummary *self);

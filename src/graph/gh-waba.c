@@ -28,6 +28,12 @@ struct _GhWaba
   char              *messaging_limit;
   char              *creation_time;
   char              *status;
+  char              *primary_business_location;
+  char              *on_behalf_of_business_id;
+  char              *on_behalf_of_business_name;
+  GPtrArray         *health_issues;
+  GStrv              unavailable_fields;
+  char              *unavailable_reason;
   GStrv              tasks;
   GPtrArray         *phone_numbers;
   GhTemplateSummary *templates;
@@ -60,6 +66,76 @@ dup_scalar (JsonObject *object,
 }
 
 static void
+health_issue_free (GhWabaHealthIssue *issue)
+{
+  g_free (issue->entity_type);
+  g_free (issue->entity_id);
+  g_free (issue->can_send_message);
+  g_free (issue->error_code);
+  g_free (issue->description);
+  g_free (issue->possible_solution);
+  g_free (issue);
+}
+
+static void
+add_health_issue (GhWaba     *self,
+                  JsonObject *entity,
+                  JsonObject *error)
+{
+  GhWabaHealthIssue *issue = g_new0 (GhWabaHealthIssue, 1);
+
+  issue->entity_type = g_strdup (_gh_json_object_get_string (entity, "entity_type"));
+  issue->entity_id = dup_scalar (entity, "id");
+  issue->can_send_message = g_strdup (_gh_json_object_get_string (entity, "can_send_message"));
+  issue->error_code = dup_scalar (error, "error_code");
+  issue->description = g_strdup (_gh_json_object_get_string (error, "error_description"));
+  issue->possible_solution = g_strdup (_gh_json_object_get_string (error, "possible_solution"));
+  g_ptr_array_add (self->health_issues, issue);
+}
+
+/* Only entities that are held back matter to a person: an AVAILABLE entity without errors
+ * is left out. */
+static void
+parse_health (GhWaba     *self,
+              JsonObject *health)
+{
+  JsonArray *entities = _gh_json_object_get_array (health, "entities");
+  guint n = entities != NULL ? json_array_get_length (entities) : 0;
+
+  self->can_send_message = g_strdup (_gh_json_object_get_string (health, "can_send_message"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *entity = _gh_json_node_get_object (json_array_get_element (entities, i));
+      JsonArray *errors;
+      const char *can_send;
+      guint n_errors;
+      guint added = 0;
+
+      if (entity == NULL)
+        continue;
+
+      errors = _gh_json_object_get_array (entity, "errors");
+      can_send = _gh_json_object_get_string (entity, "can_send_message");
+      n_errors = errors != NULL ? json_array_get_length (errors) : 0;
+
+      for (guint j = 0; j < n_errors; j++)
+        {
+          JsonObject *error = _gh_json_node_get_object (json_array_get_element (errors, j));
+
+          if (error != NULL)
+            {
+              add_health_issue (self, entity, error);
+              added++;
+            }
+        }
+
+      if (added == 0 && can_send != NULL && g_ascii_strcasecmp (can_send, "AVAILABLE") != 0)
+        add_health_issue (self, entity, NULL);
+    }
+}
+
+static void
 gh_waba_finalize (GObject *object)
 {
   GhWaba *self = (GhWaba *)object;
@@ -79,6 +155,12 @@ gh_waba_finalize (GObject *object)
   g_free (self->messaging_limit);
   g_free (self->creation_time);
   g_free (self->status);
+  g_free (self->primary_business_location);
+  g_free (self->on_behalf_of_business_id);
+  g_free (self->on_behalf_of_business_name);
+  g_clear_pointer (&self->health_issues, g_ptr_array_unref);
+  g_strfreev (self->unavailable_fields);
+  g_free (self->unavailable_reason);
   g_strfreev (self->tasks);
   g_clear_pointer (&self->phone_numbers, g_ptr_array_unref);
   g_clear_object (&self->templates);
@@ -136,6 +218,7 @@ static void
 gh_waba_init (GhWaba *self)
 {
   self->phone_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->health_issues = g_ptr_array_new_with_free_func ((GDestroyNotify) health_issue_free);
 }
 
 GhWaba *
@@ -146,6 +229,7 @@ gh_waba_parse (JsonNode  *node,
   g_autofree char *id = NULL;
   JsonObject *object = _gh_json_node_get_object (node);
   JsonObject *owner;
+  JsonObject *client;
   JsonNode *edge;
 
   id = _gh_json_object_dup_id (object, "id");
@@ -180,9 +264,13 @@ gh_waba_parse (JsonNode  *node,
   self->owner_business_id = _gh_json_object_dup_id (owner, "id");
   self->owner_business_name = g_strdup (_gh_json_object_get_string (owner, "name"));
 
-  self->can_send_message =
-    g_strdup (_gh_json_object_get_string (_gh_json_object_get_object (object, "health_status"),
-                                          "can_send_message"));
+  client = _gh_json_object_get_object (object, "on_behalf_of_business_info");
+  self->on_behalf_of_business_id = _gh_json_object_dup_id (client, "id");
+  self->on_behalf_of_business_name = g_strdup (_gh_json_object_get_string (client, "name"));
+  self->primary_business_location =
+    g_strdup (_gh_json_object_get_string (object, "primary_business_location"));
+
+  parse_health (self, _gh_json_object_get_object (object, "health_status"));
 
   edge = json_object_get_member (object, "phone_numbers");
   if (edge != NULL)
@@ -253,6 +341,10 @@ GETTER (can_send_message)
 GETTER (messaging_limit)
 GETTER (creation_time)
 GETTER (status)
+GETTER (primary_business_location)
+GETTER (on_behalf_of_business_id)
+GETTER (on_behalf_of_business_name)
+GETTER (unavailable_reason)
 
 #undef GETTER
 
@@ -278,4 +370,48 @@ gh_waba_get_templates (GhWaba *self)
   g_return_val_if_fail (GH_IS_WABA (self), NULL);
 
   return self->templates;
+}
+
+GPtrArray *
+gh_waba_get_health_issues (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->health_issues;
+}
+
+const char * const *
+gh_waba_get_unavailable_fields (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return (const char * const *) self->unavailable_fields;
+}
+
+gboolean
+gh_waba_is_field_unavailable (GhWaba     *self,
+                              const char *field)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return self->unavailable_fields != NULL && g_strv_contains ((const char * const *)
+                                                              self->unavailable_fields, field);
+}
+
+void
+gh_waba_set_unavailable (GhWaba             *self,
+                         const char * const *fields,
+                         const char         *reason)
+{
+  g_return_if_fail (GH_IS_WABA (self));
+
+  g_clear_pointer (&self->unavailable_fields, g_strfreev);
+  g_clear_pointer (&self->unavailable_reason, g_free);
+
+  if (fields == NULL || fields[0] == NULL)
+    return;
+
+  self->unavailable_fields = g_strdupv ((char **) fields);
+  self->unavailable_reason = g_strdup (reason);
 }

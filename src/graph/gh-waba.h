@@ -47,4 +47,36 @@ GPtrArray         *gh_waba_get_phone_numbers            (GhWaba    *self);
 /* NULL when the edge was not expanded. */
 GhTemplateSummary *gh_waba_get_templates                (GhWaba    *self);
 
+const char        *gh_waba_get_primary_business_location (GhWaba   *self);
+/* The client business a partner runs this account for (on_behalf_of_business_info). */
+const char        *gh_waba_get_on_behalf_of_business_id   (GhWaba  *self);
+const char        *gh_waba_get_on_behalf_of_business_name (GhWaba  *self);
+
+/* One entity of health_status that cannot send freely (BLOCKED or LIMITED, or with errors),
+ * one item per error it reports.  Every string is as sent and nullable. */
+typedef struct
+{
+  char *entity_type;        /* "WABA", "BUSINESS", "PHONE_NUMBER", "APP", … */
+  char *entity_id;
+  char *can_send_message;   /* "LIMITED", "BLOCKED", … */
+  char *error_code;
+  char *description;        /* error_description */
+  char *possible_solution;
+} GhWabaHealthIssue;
+
+/* GhWabaHealthIssue*, empty when health_status lists no problem. */
+GPtrArray         *gh_waba_get_health_issues            (GhWaba    *self);
+
+/* Fields the token could not read (wire names: "owner_business_info", …), NULL when every
+ * field asked for was read. */
+const char * const *gh_waba_get_unavailable_fields      (GhWaba    *self);
+/* Why they could not be read, in words for a person; NULL when nothing is missing. */
+const char        *gh_waba_get_unavailable_reason       (GhWaba    *self);
+gboolean           gh_waba_is_field_unavailable         (GhWaba    *self,
+                                                         const char *field);
+/* Marks @fields as unreadable for @reason (used when only a reduced field set could be read). */
+void               gh_waba_set_unavailable              (GhWaba    *self,
+                                                         const char * const *fields,
+                                                         const char *reason);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "gh-graph-error.h"
 #include "gh-phone-number.h"
 #include "gh-template.h"
+#include "gh-timezone.h"
 #include "gh-token-info.h"
 #include "gh-waba.h"
 
@@ -393,6 +394,118 @@ test_waba_odd (void)
 }
 
 static void
+test_waba_health (void)
+{
+  /* The shape of Meta's health status answer: a blocked phone number with its error, a
+   * limited account without one, the rest available. */
+  g_autoptr(JsonNode) node = parse (
+    "{\"id\": \"104996122399160\","
+    " \"on_behalf_of_business_info\": {\"name\": \"Lucky Shrub Wholesale GmbH\","
+    "                                  \"id\": 1185206391742286},"
+    " \"primary_business_location\": \"DE\","
+    " \"health_status\": {\"can_send_message\": \"BLOCKED\", \"entities\": ["
+    "   {\"entity_type\": \"PHONE_NUMBER\", \"id\": \"117392018465730\","
+    "    \"can_send_message\": \"BLOCKED\", \"errors\": ["
+    "     {\"error_code\": 141006, \"error_description\": \"There is an error with the"
+    " payment method.\", \"possible_solution\": \"Update the payment method.\"}, 7]},"
+    "   {\"entity_type\": \"WABA\", \"id\": \"104996122399160\","
+    "    \"can_send_message\": \"LIMITED\"},"
+    "   {\"entity_type\": \"BUSINESS\", \"id\": \"1098765432101234\","
+    "    \"can_send_message\": \"AVAILABLE\"},"
+    "   {\"entity_type\": \"APP\", \"can_send_message\": \"SOMETHING_NEW\","
+    "    \"errors\": \"none\"}, null, 3]}}");
+  g_autoptr(JsonNode) odd = parse (
+    "{\"id\": \"1\", \"health_status\": {\"entities\": {\"a\": 1}},"
+    " \"on_behalf_of_business_info\": [1]}");
+  const char * const missing[] = { "primary_business_location", NULL };
+  g_autoptr(GError) error = NULL;
+  GhWabaHealthIssue *issue;
+  GPtrArray *issues;
+  GhWaba *waba;
+
+  waba = gh_waba_parse (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gh_waba_get_can_send_message (waba), ==, "BLOCKED");
+  g_assert_cmpstr (gh_waba_get_on_behalf_of_business_id (waba), ==, "1185206391742286");
+  g_assert_cmpstr (gh_waba_get_on_behalf_of_business_name (waba), ==,
+                   "Lucky Shrub Wholesale GmbH");
+  g_assert_cmpstr (gh_waba_get_primary_business_location (waba), ==, "DE");
+
+  issues = gh_waba_get_health_issues (waba);
+  g_assert_cmpuint (issues->len, ==, 3);
+  issue = g_ptr_array_index (issues, 0);
+  g_assert_cmpstr (issue->entity_type, ==, "PHONE_NUMBER");
+  g_assert_cmpstr (issue->entity_id, ==, "117392018465730");
+  g_assert_cmpstr (issue->can_send_message, ==, "BLOCKED");
+  g_assert_cmpstr (issue->error_code, ==, "141006");
+  g_assert_cmpstr (issue->description, ==, "There is an error with the payment method.");
+  g_assert_cmpstr (issue->possible_solution, ==, "Update the payment method.");
+  issue = g_ptr_array_index (issues, 1);
+  g_assert_cmpstr (issue->entity_type, ==, "WABA");
+  g_assert_cmpstr (issue->can_send_message, ==, "LIMITED");
+  g_assert_null (issue->description);
+  /* An unknown state is a problem to show, as sent. */
+  issue = g_ptr_array_index (issues, 2);
+  g_assert_cmpstr (issue->entity_type, ==, "APP");
+  g_assert_cmpstr (issue->can_send_message, ==, "SOMETHING_NEW");
+  g_assert_null (issue->entity_id);
+
+  g_assert_null (gh_waba_get_unavailable_fields (waba));
+  gh_waba_set_unavailable (waba, missing, "Needs the business_management permission");
+  g_assert_true (gh_waba_is_field_unavailable (waba, "primary_business_location"));
+  g_assert_false (gh_waba_is_field_unavailable (waba, "owner_business_info"));
+  g_assert_cmpstr (gh_waba_get_unavailable_reason (waba), ==,
+                   "Needs the business_management permission");
+  gh_waba_set_unavailable (waba, NULL, "ignored");
+  g_assert_null (gh_waba_get_unavailable_fields (waba));
+  g_assert_null (gh_waba_get_unavailable_reason (waba));
+  g_assert_finalize_object (waba);
+
+  waba = gh_waba_parse (odd, &error);
+  g_assert_no_error (error);
+  g_assert_null (gh_waba_get_can_send_message (waba));
+  g_assert_cmpuint (gh_waba_get_health_issues (waba)->len, ==, 0);
+  g_assert_null (gh_waba_get_on_behalf_of_business_id (waba));
+  g_assert_finalize_object (waba);
+}
+
+static void
+test_timezone (void)
+{
+  static const struct { const char *id; const char *iana; const char *label; } cases[] = {
+    { "1", "America/Los_Angeles", "Los Angeles (America/Los_Angeles)" },
+    { "2", "America/Denver", "Denver (America/Denver)" },
+    { "7", "America/New_York", "New York (America/New_York)" },
+    { "9", "America/Argentina/San_Luis", "San Luis (America/Argentina/San_Luis)" },
+    { "36", "America/Blanc-Sablon", "Blanc-Sablon (America/Blanc-Sablon)" },
+    { "58", "Europe/London", "London (Europe/London)" },
+    { "101", "Asia/Muscat", "Muscat (Asia/Muscat)" },
+    { "370", "Etc/GMT+1", "Etc/GMT+1" },
+    { "474", "UTC", "UTC" },
+    { "475", "WET", "WET" },
+    /* TZ_UNKNOWN, ids Meta may add later, and what is not an id at all: shown as sent. */
+    { "0", NULL, "0" },
+    { "476", NULL, "476" },
+    { "99999999999999999999", NULL, "99999999999999999999" },
+    { "-1", NULL, "-1" },
+    { " 1", NULL, " 1" },
+    { "1a", NULL, "1a" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = gh_timezone_dup_label (cases[i].id);
+
+      g_assert_cmpstr (gh_timezone_get_iana_name (cases[i].id), ==, cases[i].iana);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+
+  g_assert_null (gh_timezone_get_iana_name (NULL));
+  g_assert_null (gh_timezone_dup_label (NULL));
+}
+
+static void
 test_phone_numbers (void)
 {
   g_autoptr(JsonNode) node = parse (
@@ -489,6 +602,7 @@ test_templates (void)
   gh_template_summary_add_page (summary, page2);
   gh_template_summary_add_page (summary, array);
   g_assert_cmpint (gh_template_summary_get_total (summary), ==, 5);
+  g_assert_cmpint (gh_template_summary_get_counted (summary), ==, 5);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_status, "REJECTED")), ==, 1);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_category, "MARKETING")), ==, 2);
   g_assert_finalize_object (summary);
@@ -496,6 +610,8 @@ test_templates (void)
   summary = gh_template_summary_parse (summary_only, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gh_template_summary_get_total (summary), ==, 40);
+  /* Only the summary came: nothing listed, so the counts cover none of the 40. */
+  g_assert_cmpint (gh_template_summary_get_counted (summary), ==, 0);
   g_assert_cmpint (gh_template_summary_get_limit (summary), ==, 6000);
   g_assert_cmpuint (g_hash_table_size (gh_template_summary_get_by_status (summary)), ==, 0);
   g_assert_finalize_object (summary);
@@ -576,6 +692,8 @@ main (int   argc,
   g_test_add_func ("/models/assigned-users/odd", test_assigned_users_odd);
   g_test_add_func ("/models/waba/expanded", test_waba_expanded);
   g_test_add_func ("/models/waba/odd", test_waba_odd);
+  g_test_add_func ("/models/waba/health", test_waba_health);
+  g_test_add_func ("/models/timezone", test_timezone);
   g_test_add_func ("/models/phone-numbers", test_phone_numbers);
   g_test_add_func ("/models/templates", test_templates);
   g_test_add_func ("/models/business-users", test_business_users);
