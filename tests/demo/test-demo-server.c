@@ -1444,6 +1444,72 @@ test_many_users (Fixture       *fixture,
   }
 }
 
+static void
+test_business_fields (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  {
+    /* Without business_management the whole request fails, like on Meta… */
+    g_autoptr(Reply) refused = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                    "?fields=id,name,primary_business_location",
+                                    GH_DEMO_TOKEN_EMPLOYEE);
+    g_autoptr(Reply) nested = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                   "?fields=on_behalf_of_business_info%7Bname%7D",
+                                   GH_DEMO_TOKEN_EMPLOYEE);
+    /* …while the rest of the account, and the same fields for the admin, are readable. */
+    g_autoptr(Reply) basic = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                  "?fields=id,name,currency,owner_business_info",
+                                  GH_DEMO_TOKEN_EMPLOYEE);
+    g_autoptr(Reply) admin = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                  "?fields=id,primary_business_location",
+                                  GH_DEMO_TOKEN_ADMIN);
+
+    g_assert_cmpuint (refused->status, ==, 403);
+    g_assert_cmpint (reply_error_code (refused), ==, 200);
+    g_assert_nonnull (strstr (reply_error_message (refused), "business_management"));
+    g_assert_cmpint (reply_error_code (nested), ==, 200);
+    g_assert_cmpuint (basic->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (reply_object (basic), "currency"), ==,
+                     "USD");
+    g_assert_cmpuint (admin->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (reply_object (admin),
+                                                    "primary_business_location"), ==, "US");
+  }
+
+  {
+    /* A documented field without a value is left out, not an error. */
+    g_autoptr(Reply) reply = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                  "?fields=id,on_behalf_of_business_info",
+                                  GH_DEMO_TOKEN_ADMIN);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_false (json_object_has_member (reply_object (reply),
+                                            "on_behalf_of_business_info"));
+    g_assert_cmpstr (json_object_get_string_member (reply_object (reply), "id"), ==,
+                     GH_DEMO_WABA_ID);
+  }
+
+  {
+    /* The template summary asked for member by member, as the overview does. */
+    g_autoptr(Reply) reply = get (fixture, "/v25.0/" GH_DEMO_WABA_ID
+                                  "?fields=message_templates.limit(100)%7Bstatus,category%7D"
+                                  ".summary(total_count,message_template_count,"
+                                  "message_template_limit)", GH_DEMO_TOKEN_EMPLOYEE);
+    JsonObject *edge;
+    JsonObject *summary;
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    edge = json_object_get_object_member (reply_object (reply), "message_templates");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (edge, "data")), ==,
+                      12);
+    summary = json_object_get_object_member (edge, "summary");
+    g_assert_cmpint (json_object_get_int_member (summary, "total_count"), ==, 12);
+    g_assert_cmpint (json_object_get_int_member (summary, "message_template_count"), ==, 12);
+    g_assert_cmpint (json_object_get_int_member (summary, "message_template_limit"), ==,
+                     250);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1459,6 +1525,7 @@ main (int   argc,
   ADD ("/demo/assigned-users-paging", test_assigned_users_paging);
   ADD ("/demo/assign-and-remove", test_assign_and_remove);
   ADD ("/demo/profiles", test_profiles);
+  ADD ("/demo/business-fields", test_business_fields);
   ADD ("/demo/batch", test_batch);
   ADD ("/demo/batch-references", test_batch_references);
   ADD ("/demo/latency", test_latency);
