@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "gh-business-user.h"
 #include "gh-connection.h"
 #include "gh-graph-error.h"
@@ -17,14 +19,24 @@
 
 #define CHECK_WABA_FIELDS "id,name,owner_business_info,account_review_status"
 
-#define LOAD_WABA_FIELDS \
+/* Fields every token that reaches the account may read, and the edges, in one expansion. */
+#define LOAD_WABA_BASIC_FIELDS \
   "id,name,currency,timezone_id,message_template_namespace,account_review_status," \
   "business_verification_status,country,ownership_type,owner_business_info," \
   "health_status,whatsapp_business_manager_messaging_limit,creation_time,status," \
   "phone_numbers{id,display_phone_number,verified_name,quality_rating," \
   "code_verification_status,status,name_status,platform_type,throughput,account_mode," \
   "is_official_business_account}," \
-  "message_templates.limit(100){name,status,category}.summary(total_count)"
+  "message_templates.limit(100){status,category}" \
+  ".summary(total_count,message_template_count,message_template_limit)"
+
+/* Asking for these fails the whole request when the token may not read them (no
+ * business_management), so they are asked for in a request of their own. */
+#define LOAD_WABA_BUSINESS_FIELDS "primary_business_location,on_behalf_of_business_info"
+
+static const char * const load_waba_business_fields[] = {
+  "primary_business_location", "on_behalf_of_business_info", NULL
+};
 
 struct _GhConnection
 {
@@ -446,6 +458,19 @@ first_batch_cb (GObject      *object,
                                second_batch_cb, g_steal_pointer (&task));
 }
 
+/* Words for why the business fields could not be read: the token's scopes tell whether a
+ * new token would help, or whether the system user itself lacks the right. */
+static const char *
+unavailable_reason (GhConnection *self)
+{
+  GhTokenInfo *info = self->report != NULL ? gh_check_report_get_token_info (self->report) : NULL;
+
+  if (info != NULL && !gh_token_info_has_scope (info, "business_management"))
+    return _("Needs the business_management permission");
+
+  return _("This system user cannot read it");
+}
+
 static void
 waba_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -453,24 +478,67 @@ waba_loaded_cb (GObject      *object,
 {
   GhGraphClient *client = GH_GRAPH_CLIENT (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GhWaba) waba = NULL;
   g_autoptr(GError) error = NULL;
   GhConnection *self = g_task_get_source_object (task);
+  GhGraphBatchResult *full;
+  GhGraphBatchResult *business;
 
-  node = gh_graph_client_get_finish (client, result, &error);
-  if (node == NULL)
+  results = gh_graph_client_batch_finish (client, result, &error);
+  if (results == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if (results->len < 2)
+    {
+      g_task_return_error (task,
+                           gh_graph_error_new_literal (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                       "The batch answer is incomplete"));
+      return;
+    }
 
-  waba = gh_waba_parse (node, &error);
+  full = g_ptr_array_index (results, 0);
+  business = g_ptr_array_index (results, 1);
+
+  if (full->error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (full->error));
+      return;
+    }
+
+  /* Both answers are objects about the same account: one object holds all that was read. */
+  if (business->error == NULL && result_object (full) != NULL &&
+      result_object (business) != NULL)
+    {
+      JsonObject *into = result_object (full);
+
+      for (guint i = 0; load_waba_business_fields[i] != NULL; i++)
+        {
+          JsonNode *member = json_object_get_member (result_object (business),
+                                                     load_waba_business_fields[i]);
+
+          if (member != NULL)
+            json_object_set_member (into, load_waba_business_fields[i], json_node_copy (member));
+        }
+    }
+
+  waba = gh_waba_parse (full->body, &error);
   if (waba == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  /* The account itself was read; a refused business part becomes "not available, because…"
+   * on those fields rather than an error for the whole page. */
+  if (business->error != NULL &&
+      g_error_matches (business->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION))
+    gh_waba_set_unavailable (waba, load_waba_business_fields, unavailable_reason (self));
+  else if (business->error != NULL)
+    gh_waba_set_unavailable (waba, load_waba_business_fields,
+                             gh_graph_error_code_to_summary (business->error->code));
 
   if (self->saved != NULL)
     {
@@ -695,7 +763,9 @@ gh_connection_load_waba_async (GhConnection        *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  const char * const params[] = { "fields", LOAD_WABA_FIELDS, NULL };
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *basic_url = NULL;
+  g_autofree char *business_url = NULL;
 
   g_return_if_fail (GH_IS_CONNECTION (self));
   g_return_if_fail (waba_id != NULL);
@@ -714,8 +784,15 @@ gh_connection_load_waba_async (GhConnection        *self,
       return;
     }
 
-  gh_graph_client_get_async (self->client, waba_id, params, cancellable,
-                             waba_loaded_cb, g_steal_pointer (&task));
+  /* One round trip: a token that may not read the business fields still gets the rest. */
+  basic_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BASIC_FIELDS, waba_id);
+  business_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BUSINESS_FIELDS, waba_id);
+  requests = g_ptr_array_new_with_free_func ((GDestroyNotify)gh_graph_batch_request_free);
+  g_ptr_array_add (requests, get_request (basic_url));
+  g_ptr_array_add (requests, get_request (business_url));
+
+  gh_graph_client_batch_async (self->client, requests, cancellable,
+                               waba_loaded_cb, g_steal_pointer (&task));
 }
 
 GhWaba *
