@@ -408,6 +408,18 @@ gh_application_get_token_store (GhApplication *self)
   return self->token_store;
 }
 
+void
+gh_application_use_session_store (GhApplication *self)
+{
+  g_return_if_fail (GH_IS_APPLICATION (self));
+
+  if (gh_token_store_is_in_memory (self->token_store))
+    return;
+
+  g_clear_object (&self->token_store);
+  self->token_store = gh_token_store_new_in_memory ();
+}
+
 GSettings *
 gh_application_get_settings (GhApplication *self)
 {

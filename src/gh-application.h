@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (GhApplication, gh_application, GH, APPLICATION, AdwApplica
 
 GhApplication *gh_application_new                (void);
 GhTokenStore  *gh_application_get_token_store    (GhApplication *self);
+/* From now on, connections are kept in memory for this session only: for people without a
+ * usable keyring who chose to go on without saving. */
+void           gh_application_use_session_store  (GhApplication *self);
 GSettings     *gh_application_get_settings       (GhApplication *self);
 gboolean       gh_application_get_demo_mode      (GhApplication *self);
 /* A new client for the configured base URL (GATEHOUSE_GRAPH_URL, loopback only) and the API
