@@ -12,11 +12,17 @@ G_BEGIN_DECLS
 #define GH_TYPE_ACCOUNT_PAGE (gh_account_page_get_type ())
 G_DECLARE_FINAL_TYPE (GhAccountPage, gh_account_page, GH, ACCOUNT_PAGE, AdwBin)
 
-void gh_account_page_set_loading (GhAccountPage *self);
-void gh_account_page_set_waba    (GhAccountPage *self,
-                                  GhWaba        *waba);
+void gh_account_page_set_loading      (GhAccountPage *self);
+void gh_account_page_set_waba         (GhAccountPage *self,
+                                       GhWaba        *waba);
 /* Shows what went wrong in plain words with a Retry button. */
-void gh_account_page_set_error   (GhAccountPage *self,
-                                  const GError  *error);
+void gh_account_page_set_error        (GhAccountPage *self,
+                                       const GError  *error);
+/* The account about to be shown and its business, both nullable: lets the Business Suite
+ * links (and the fix offered for an account the token cannot read) open the right page
+ * before, or without, a successful read. */
+void gh_account_page_set_account_hint (GhAccountPage *self,
+                                       const char    *waba_id,
+                                       const char    *business_id);
 
 G_END_DECLS
