@@ -443,6 +443,14 @@ test_employee (Fixture       *fixture,
   g_assert_nonnull (find_text (fixture->page, "Copy Details"));
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (details)), "EAAG"));
 
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_BUILT,
+                                                   "screenshot-overview-unreadable.png", NULL);
+
+    gh_test_save_screenshot (fixture->window, path);
+    g_test_message ("Screenshot saved to %s", path);
+  }
+
   g_assert_finalize_object (g_steal_pointer (&connection));
   g_assert_finalize_object (g_steal_pointer (&report));
 }
