@@ -32,4 +32,15 @@ void                gh_people_page_discard     (GhPeoplePage  *self);
 /* NULL before load. */
 GhAssignmentEditor *gh_people_page_get_editor  (GhPeoplePage  *self);
 
+/* Writes what Meta holds (gh_assignment_editor_to_csv) to @file, replacing it.  The
+ * Export button saves through this after the file chooser. */
+void                gh_people_page_save_csv_async  (GhPeoplePage        *self,
+                                                    GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean            gh_people_page_save_csv_finish (GhPeoplePage        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS
