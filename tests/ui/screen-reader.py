@@ -109,6 +109,53 @@ def click(node):
     action.doAction(0)
 
 
+TAB_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON,
+    pyatspi.ROLE_TOGGLE_BUTTON,
+    pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_PAGE_TAB,
+}
+FULL_CONTROL_FOR = re.compile(r"Full control for \S.*")
+
+
+def find_tab(app, name):
+    for node in walk(app):
+        if node.getRole() in TAB_ROLES and (node.name or "").strip() == name:
+            return node
+    return None
+
+
+def wait_for_check_box(app, pattern, deadline):
+    while time.monotonic() < deadline:
+        for node in walk(app):
+            if node.getRole() == pyatspi.ROLE_CHECK_BOX and pattern.fullmatch(node.name or ""):
+                return node
+        time.sleep(0.3)
+    return None
+
+
+def check_people(app, failures):
+    """The People tab: every task check box says whose task it is."""
+    tab = find_tab(app, "People")
+    if tab is None:
+        print("# skipped: the window has no \"People\" tab yet, so the grid was not checked")
+        return
+    click(tab)
+    box = wait_for_check_box(app, FULL_CONTROL_FOR, time.monotonic() + 30)
+    if box is None:
+        failures.append("no check box named like 'Full control for <someone>' on People")
+        return
+    print(f"ok: a check box named {box.name!r}")
+    unnamed = 0
+    for node in walk(app):
+        if node.getRole() == pyatspi.ROLE_CHECK_BOX and not (node.name or "").strip():
+            unnamed += 1
+    if unnamed:
+        failures.append(f"{unnamed} check boxes on People have no name")
+    else:
+        print("ok: every check box on People has a name")
+
+
 def main():
     binary = sys.argv[1]
     failures = []
@@ -170,6 +217,8 @@ def main():
                 failures.append(f"no button named {wanted!r}")
             else:
                 print(f"ok: a button named {wanted!r}")
+
+        check_people(app, failures)
 
         back = find_named(app, pyatspi.ROLE_PUSH_BUTTON, "Back to connections")
         if back is not None:
