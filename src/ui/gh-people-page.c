@@ -556,6 +556,7 @@ person_cell_new (Cell *cell)
 
   cell->id_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (cell->id_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (cell->id_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (cell->id_label, "dim-label");
   gtk_widget_add_css_class (cell->id_label, "caption");
 
@@ -1037,6 +1038,7 @@ reveal_step_cb (GtkWidget     *widget,
 
   size += size < REVEAL_FIRST_ROWS ? REVEAL_SMALL_STEP : REVEAL_LARGE_STEP;
   gtk_slice_list_model_set_size (self->slice_model, MIN (size, n));
+
   update_status (self);
   return G_SOURCE_CONTINUE;
 }
