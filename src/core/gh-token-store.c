@@ -20,6 +20,11 @@ struct _GhTokenStore
 
   /* connection id → MemoryEntry; NULL for the keyring store */
   GHashTable *memory;
+  /* A save is a clear then a store: two saves of one connection running together would
+   * leave two items, and a load between the two steps would find nothing.  So while a save
+   * runs, other saves, loads and lists wait. */
+  GQueue      pending;
+  gboolean    saving;
 };
 
 G_DEFINE_FINAL_TYPE (GhTokenStore, gh_token_store, G_TYPE_OBJECT)
@@ -407,6 +412,30 @@ memory_run (GTask *task)
   g_source_attach (source, g_task_get_context (task));
 }
 
+static void start_task (GTask *task);
+
+static void
+save_finished (GTask *task)
+{
+  GhTokenStore *self = g_task_get_source_object (task);
+  GTask *next;
+
+  self->saving = FALSE;
+  while (!self->saving && (next = g_queue_pop_head (&self->pending)) != NULL)
+    start_task (next);
+}
+
+/* Takes @task: runs it now, or after the save in progress. */
+static void
+run_or_queue (GhTokenStore *self,
+              GTask        *task)
+{
+  if (self->saving)
+    g_queue_push_tail (&self->pending, task);
+  else
+    start_task (task);
+}
+
 static void
 password_stored_cb (GObject      *object,
                     GAsyncResult *result,
@@ -419,6 +448,7 @@ password_stored_cb (GObject      *object,
     return_mapped_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  save_finished (task);
 }
 
 static void
@@ -434,6 +464,7 @@ old_items_cleared_cb (GObject      *object,
   if (!secret_password_clear_finish (result, &error) && error != NULL)
     {
       return_mapped_error (task, error);
+      save_finished (task);
       return;
     }
 
@@ -605,7 +636,6 @@ gh_token_store_save_async (GhTokenStore        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) id_attributes = NULL;
   OpData *data;
   const char *label;
 
@@ -635,11 +665,48 @@ gh_token_store_save_async (GhTokenStore        *self,
   data->item_label = g_strdup_printf (_("Gatehouse: %s"), label);
   data->attributes = attributes_for_connection (connection);
 
-  /* The attributes describe the connection and change with it, so an update is a new item:
-   * clear the old one(s) first or a search would find both. */
-  id_attributes = attributes_for_id (gh_saved_connection_get_id (connection));
-  secret_password_clearv (get_schema (), id_attributes, cancellable,
-                          old_items_cleared_cb, g_steal_pointer (&task));
+  run_or_queue (self, g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+start_task (GTask *task)
+{
+  GhTokenStore *self = g_task_get_source_object (task);
+  OpData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GHashTable) attributes = NULL;
+
+  switch (data->op)
+    {
+    case OP_SAVE:
+      /* The attributes describe the connection and change with it, so an update is a new
+       * item: clear the old one(s) first or a search would find both. */
+      self->saving = TRUE;
+      attributes = attributes_for_id (gh_saved_connection_get_id (data->connection));
+      secret_password_clearv (get_schema (), attributes, cancellable, old_items_cleared_cb,
+                              task);
+      break;
+
+    case OP_LIST:
+      /* Only the schema name is matched; secrets are not loaded (no
+       * SECRET_SEARCH_LOAD_SECRETS), so listing never brings a token into memory. */
+      attributes = attributes_new ();
+      secret_password_searchv (get_schema (), attributes,
+                               SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                               cancellable, passwords_searched_cb, task);
+      break;
+
+    case OP_LOAD:
+      data->attributes = attributes_for_id (data->connection_id);
+      secret_password_lookupv (get_schema (), data->attributes, cancellable,
+                               password_looked_up_cb, task);
+      break;
+
+    case OP_FORGET:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 gboolean
@@ -662,7 +729,6 @@ gh_token_store_list_async (GhTokenStore        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (GH_IS_TOKEN_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -676,12 +742,7 @@ gh_token_store_list_async (GhTokenStore        *self,
       return;
     }
 
-  /* Only the schema name is matched; secrets are not loaded (no SECRET_SEARCH_LOAD_SECRETS),
-   * so listing never brings a token into memory. */
-  attributes = attributes_new ();
-  secret_password_searchv (get_schema (), attributes,
-                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
-                           cancellable, passwords_searched_cb, g_steal_pointer (&task));
+  run_or_queue (self, g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -721,9 +782,7 @@ gh_token_store_load_async (GhTokenStore        *self,
       return;
     }
 
-  data->attributes = attributes_for_id (connection_id);
-  secret_password_lookupv (get_schema (), data->attributes, cancellable,
-                           password_looked_up_cb, g_steal_pointer (&task));
+  run_or_queue (self, g_steal_pointer (&task));
 }
 
 char *
