@@ -8,11 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "gh-account-page.h"
+#include "gh-banner.h"
 #include "gh-check-page.h"
 #include "gh-connection.h"
 #include "gh-demo-server.h"
 #include "gh-graph-error.h"
 #include "gh-guide-page.h"
+#include "gh-people-page.h"
+#include "gh-recheck.h"
 #include "gh-token-page.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
@@ -30,9 +33,24 @@ struct _GhWindow
   GhTokenPage          *token_page;
   GhCheckPage          *check_page;
   GhAccountPage        *account_page;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *waba_dropdown;
+  GhBanner             *account_banner;
+  AdwViewStack         *view_stack;
+  GhPeoplePage         *people_page;
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  /* Quiet re-checks of saved connections run beside whatever the person does. */
+  GCancellable         *recheck_cancellable;
+  gboolean              launch_rechecked;
+  /* The WABA ids behind the switcher's entries, and the one shown. */
+  GPtrArray            *waba_ids;
+  gulong                waba_selected_id;
+  char                 *shown_waba_id;
+  char                 *pending_waba_id;
+  /* Set once the person agreed to close with unapplied changes. */
+  gboolean              close_confirmed;
   GhConnection         *connection;
   /* Where the open connection came from: the token page (a new token, not saved yet), the
    * keyring (saved) or the demo. */
@@ -47,12 +65,26 @@ struct _GhWindow
   const char           *guide_return_page;
 };
 
+static void resave_connection (GhWindow          *self,
+                               GhSavedConnection *saved,
+                               gboolean           quiet);
+static void replace_token_cb  (GhWindow          *self,
+                               GhSavedConnection *saved);
+
 G_DEFINE_FINAL_TYPE (GhWindow, gh_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GhApplication *
 get_application (GhWindow *self)
 {
   return GH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* A closed window may still be referenced by an answer in flight (libsecret's file backend
+ * does not honour cancellation): such answers are dropped. */
+static gboolean
+is_closed (GhWindow *self)
+{
+  return gtk_window_get_application (GTK_WINDOW (self)) == NULL;
 }
 
 static void
@@ -74,6 +106,161 @@ restart_cancellable (GhWindow *self)
 }
 
 static void
+show_account_banner (GhWindow        *self,
+                     GhRecheckChange  change,
+                     const char      *message)
+{
+  /* Only what still lets the account open needs a banner there; the rest shows the report. */
+  gboolean shown = change == GH_RECHECK_EXPIRES_SOON || change == GH_RECHECK_PERMISSION_LOST;
+
+  gh_banner_set_title (self->account_banner, shown ? message : NULL);
+  gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->account_banner), shown);
+}
+
+/* Tells the person what a check of a saved connection found compared with last time, and
+ * keeps the result with the connection. */
+static void
+note_saved_check (GhWindow          *self,
+                  GhSavedConnection *saved,
+                  GhCheckReport     *report,
+                  gboolean           announce)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GhSavedConnection) updated = gh_saved_connection_copy (saved);
+  g_autofree char *message = NULL;
+  GhRecheckChange change;
+
+  change = gh_recheck_compare (saved, report, now, &message);
+  gh_welcome_page_show_change (self->welcome_page, saved, change, message);
+  if (self->connection != NULL && gh_connection_get_saved (self->connection) == saved)
+    show_account_banner (self, change, message);
+
+  if (announce && change == GH_RECHECK_NONE)
+    {
+      g_autofree char *works = NULL;
+
+      /* Translators: %s is the name of a saved connection */
+      works = g_strdup_printf (_("“%s” works"), gh_saved_connection_get_label (saved));
+      gh_window_add_toast (self, adw_toast_new (works));
+    }
+
+  gh_recheck_record (updated, report, now);
+  if (self->connection != NULL && gh_connection_get_saved (self->connection) == saved)
+    gh_connection_set_saved (self->connection, updated);
+  resave_connection (self, updated, TRUE);
+}
+
+typedef struct
+{
+  GhWindow          *self;
+  GhSavedConnection *saved;
+  GhConnection      *connection;
+  gboolean           announce;
+} RecheckData;
+
+static void
+recheck_data_free (RecheckData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->saved);
+  g_clear_object (&data->connection);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecheckData, recheck_data_free)
+
+static void
+recheck_failed (RecheckData  *data,
+                const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_debug ("A saved connection could not be checked: %s", error->message);
+  if (!data->announce)
+    return;
+
+  /* Translators: the first %s is a saved connection, the second what went wrong */
+  message = g_strdup_printf (_("“%s” could not be checked: %s"),
+                             gh_saved_connection_get_label (data->saved),
+                             error->domain == GH_GRAPH_ERROR
+                             ? gh_graph_error_code_to_summary (error->code) : error->message);
+  gh_window_add_toast (data->self, adw_toast_new (message));
+}
+
+static void
+rechecked_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RecheckData) data = user_data;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = gh_connection_check_finish (GH_CONNECTION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_closed (data->self))
+    return;
+
+  if (report == NULL)
+    {
+      recheck_failed (data, error);
+      return;
+    }
+
+  note_saved_check (data->self, data->saved, report, data->announce);
+}
+
+static void
+recheck_token_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(RecheckData) data = user_data;
+  g_autoptr(GhGraphClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GhWindow *self = data->self;
+  GhConnection *connection;
+  char *token;
+
+  token = gh_token_store_load_finish (GH_TOKEN_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_closed (self))
+    {
+      gh_token_store_free_token (token);
+      return;
+    }
+
+  if (token == NULL || (client = gh_application_create_client (get_application (self),
+                                                              &error)) == NULL)
+    {
+      recheck_failed (data, error);
+      gh_token_store_free_token (token);
+      return;
+    }
+
+  connection = gh_connection_new (client, token, data->saved);
+  data->connection = connection;
+  gh_token_store_free_token (token);
+  gh_connection_check_async (connection, self->recheck_cancellable, rechecked_cb,
+                             g_steal_pointer (&data));
+}
+
+/* @announce: the person asked (Check Now), so a good result is said too. */
+static void
+recheck_saved (GhWindow          *self,
+               GhSavedConnection *saved,
+               gboolean           announce)
+{
+  RecheckData *data = g_new0 (RecheckData, 1);
+
+  data->self = g_object_ref (self);
+  data->saved = g_object_ref (saved);
+  data->announce = announce;
+  gh_token_store_load_async (gh_application_get_token_store (get_application (self)),
+                             gh_saved_connection_get_id (saved), self->recheck_cancellable,
+                             recheck_token_loaded_cb, data);
+}
+
+static void
 connections_listed_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -83,10 +270,19 @@ connections_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   connections = gh_token_store_list_finish (GH_TOKEN_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_closed (self))
     return;
 
   gh_welcome_page_set_connections (self->welcome_page, connections, error);
+
+  /* Once per launch, every saved connection is checked again in the background, so a token
+   * revoked or about to expire is found before the integration stops. */
+  if (connections != NULL && !self->launch_rechecked)
+    {
+      self->launch_rechecked = TRUE;
+      for (guint i = 0; i < connections->len; i++)
+        recheck_saved (self, g_ptr_array_index (connections, i), FALSE);
+    }
 }
 
 static void
@@ -96,6 +292,146 @@ reload_connections (GhWindow *self)
 
   gh_token_store_list_async (store, self->cancellable, connections_listed_cb,
                              g_object_ref (self));
+}
+
+/* Unapplied edits in the people grid are never dropped silently: @then runs once the
+ * person agreed to discard them (or at once when there are none). */
+typedef void (*AfterDiscardFunc) (GhWindow *self);
+
+typedef struct
+{
+  GhWindow         *self;
+  AfterDiscardFunc  then;
+} AfterDiscard;
+
+static gboolean
+after_discard_cb (gpointer user_data)
+{
+  AfterDiscard *after = user_data;
+
+  if (!is_closed (after->self))
+    after->then (after->self);
+  g_object_unref (after->self);
+  g_free (after);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  AfterDiscard *after;
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  gh_people_page_discard (self->people_page);
+
+  /* Going on may close the window: not while its dialog is still answering. */
+  after = g_new0 (AfterDiscard, 1);
+  after->self = g_object_ref (self);
+  after->then = (AfterDiscardFunc) user_data;
+  g_idle_add (after_discard_cb, after);
+}
+
+static void
+confirm_discard (GhWindow         *self,
+                 AfterDiscardFunc  then)
+{
+  AdwMessageDialog *dialog;
+
+  if (!gh_people_page_has_changes (self->people_page))
+    {
+      then (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard Unapplied Changes?"), NULL));
+  adw_message_dialog_set_body (dialog, _("Changes to who can use this account have not been "
+                                         "applied yet. If you go on, they are lost."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), (gpointer) then);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The per-connection memory of which account the switcher showed. */
+static const char *
+saved_key (GhWindow *self)
+{
+  GhSavedConnection *saved = self->connection != NULL
+                             ? gh_connection_get_saved (self->connection) : NULL;
+
+  return saved != NULL ? gh_saved_connection_get_id (saved) : NULL;
+}
+
+static char *
+dup_remembered_waba (GhWindow *self)
+{
+  const char *key = saved_key (self);
+  g_autoptr(GVariant) map = NULL;
+  char *waba_id = NULL;
+
+  if (key == NULL)
+    return NULL;
+
+  map = g_settings_get_value (self->settings, "selected-wabas");
+  if (!g_variant_lookup (map, key, "s", &waba_id))
+    return NULL;
+
+  return waba_id;
+}
+
+static void
+remember_waba (GhWindow   *self,
+               const char *waba_id)
+{
+  const char *key = saved_key (self);
+  g_autoptr(GVariant) map = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *k;
+  const char *v;
+
+  g_settings_set_string (self->settings, "last-waba", waba_id);
+  /* The demo's connection is new on every run: remembering it would only pile up. */
+  if (key == NULL || self->is_demo)
+    return;
+
+  map = g_settings_get_value (self->settings, "selected-wabas");
+  g_variant_iter_init (&iter, map);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  g_variant_builder_add (&builder, "{ss}", key, waba_id);
+  g_settings_set_value (self->settings, "selected-wabas", g_variant_builder_end (&builder));
+}
+
+static GhCheckWaba *
+find_check_waba (GhWindow   *self,
+                 const char *waba_id)
+{
+  GhCheckReport *report = gh_connection_get_report (self->connection);
+  GPtrArray *wabas = report != NULL ? gh_check_report_get_wabas (report) : NULL;
+
+  for (guint i = 0; waba_id != NULL && wabas != NULL && i < wabas->len; i++)
+    {
+      GhCheckWaba *candidate = g_ptr_array_index (wabas, i);
+
+      if (g_strcmp0 (gh_check_waba_get_id (candidate), waba_id) == 0)
+        return candidate;
+    }
+
+  return NULL;
 }
 
 static void
@@ -118,39 +454,167 @@ waba_loaded_cb (GObject      *object,
       return;
     }
 
-  g_settings_set_string (self->settings, "last-waba", gh_waba_get_id (waba));
+  if (gh_waba_get_name (waba) != NULL)
+    adw_view_switcher_title_set_title (self->switcher_title, gh_waba_get_name (waba));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        gh_waba_get_owner_business_name (waba) != NULL
+                                        ? gh_waba_get_owner_business_name (waba) : "");
   gh_account_page_set_waba (self->account_page, waba);
 }
 
-/* The account to show: the one this connection showed last if the token still reaches it,
- * else the first one the check could read. */
-static const char *
+/* Starts reading who is assigned to @waba_id, beside the overview's own request. */
+static void
+load_people (GhWindow   *self,
+             const char *waba_id)
+{
+  GhCheckReport *report = gh_connection_get_report (self->connection);
+  GhCheckWaba *check_waba = find_check_waba (self, waba_id);
+  GhWaba *waba = check_waba != NULL ? gh_check_waba_get_waba (check_waba) : NULL;
+  GhSavedConnection *saved = gh_connection_get_saved (self->connection);
+  const char *business_id = waba != NULL ? gh_waba_get_owner_business_id (waba) : NULL;
+
+  if (business_id == NULL && saved != NULL)
+    business_id = gh_saved_connection_get_business_id (saved);
+
+  gh_people_page_load (self->people_page, gh_connection_get_client (self->connection),
+                       waba_id, business_id,
+                       report != NULL ? gh_check_report_get_user_id (report) : NULL,
+                       report != NULL && gh_check_report_get_is_admin (report) == 1);
+}
+
+static void
+show_waba (GhWindow   *self,
+           const char *waba_id)
+{
+  GhCheckWaba *check_waba = find_check_waba (self, waba_id);
+  GhWaba *known = check_waba != NULL ? gh_check_waba_get_waba (check_waba) : NULL;
+
+  g_free (self->shown_waba_id);
+  self->shown_waba_id = g_strdup (waba_id);
+  remember_waba (self, waba_id);
+
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     known != NULL && gh_waba_get_name (known) != NULL
+                                     ? gh_waba_get_name (known) : waba_id);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+
+  gh_account_page_set_loading (self->account_page);
+  gh_connection_load_waba_async (self->connection, waba_id, self->cancellable,
+                                 waba_loaded_cb, g_object_ref (self));
+  load_people (self, waba_id);
+}
+
+static void
+select_waba_quietly (GhWindow   *self,
+                     const char *waba_id)
+{
+  guint position;
+
+  if (self->waba_ids == NULL
+      || !g_ptr_array_find_with_equal_func (self->waba_ids, waba_id, g_str_equal, &position))
+    return;
+
+  g_signal_handler_block (self->waba_dropdown, self->waba_selected_id);
+  gtk_drop_down_set_selected (self->waba_dropdown, position);
+  g_signal_handler_unblock (self->waba_dropdown, self->waba_selected_id);
+}
+
+static void
+switch_to_pending_waba (GhWindow *self)
+{
+  g_autofree char *waba_id = g_steal_pointer (&self->pending_waba_id);
+
+  if (waba_id == NULL)
+    return;
+
+  select_waba_quietly (self, waba_id);
+  show_waba (self, waba_id);
+}
+
+static void
+waba_selected_cb (GhWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->waba_dropdown);
+
+  if (self->waba_ids == NULL || position >= self->waba_ids->len
+      || g_strcmp0 (g_ptr_array_index (self->waba_ids, position), self->shown_waba_id) == 0)
+    return;
+
+  g_free (self->pending_waba_id);
+  self->pending_waba_id = g_strdup (g_ptr_array_index (self->waba_ids, position));
+
+  /* Until the person agrees to drop unapplied edits, the switcher keeps showing the account
+   * those edits belong to. */
+  select_waba_quietly (self, self->shown_waba_id);
+  confirm_discard (self, switch_to_pending_waba);
+}
+
+/* One entry per account the check found, readable or not: an unreadable one explains
+ * itself on the overview. */
+static void
+fill_waba_switcher (GhWindow *self)
+{
+  GhCheckReport *report = gh_connection_get_report (self->connection);
+  GPtrArray *wabas = report != NULL ? gh_check_report_get_wabas (report) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->waba_ids, g_ptr_array_unref);
+  self->waba_ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; wabas != NULL && i < wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (wabas, i);
+      GhWaba *waba = gh_check_waba_get_waba (check_waba);
+      const char *name = waba != NULL ? gh_waba_get_name (waba) : NULL;
+      g_autofree char *label = NULL;
+
+      if (name != NULL)
+        label = g_strdup (name);
+      else
+        /* Translators: %s is the ID of a WhatsApp Business Account the token cannot read */
+        label = g_strdup_printf (_("%s (cannot be read)"), gh_check_waba_get_id (check_waba));
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->waba_ids, g_strdup (gh_check_waba_get_id (check_waba)));
+    }
+
+  g_signal_handler_block (self->waba_dropdown, self->waba_selected_id);
+  gtk_drop_down_set_model (self->waba_dropdown, G_LIST_MODEL (names));
+  g_signal_handler_unblock (self->waba_dropdown, self->waba_selected_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->waba_dropdown), self->waba_ids->len > 1);
+}
+
+/* The account to show: the one chosen last for this connection if the token still reaches
+ * it, else the one it was saved with, else the first one the check could read. */
+static char *
 choose_waba_id (GhWindow *self)
 {
   GhCheckReport *report = gh_connection_get_report (self->connection);
   GhSavedConnection *saved = gh_connection_get_saved (self->connection);
-  const char *wanted = saved != NULL ? gh_saved_connection_get_waba_id (saved) : NULL;
-  GPtrArray *wabas = report != NULL ? gh_check_report_get_wabas (report) : NULL;
+  g_autofree char *remembered = dup_remembered_waba (self);
   GhWaba *first;
 
-  for (guint i = 0; wanted != NULL && wabas != NULL && i < wabas->len; i++)
-    {
-      GhCheckWaba *candidate = g_ptr_array_index (wabas, i);
+  if (find_check_waba (self, remembered) != NULL)
+    return g_steal_pointer (&remembered);
 
-      if (gh_check_waba_get_waba (candidate) != NULL
-          && g_strcmp0 (gh_check_waba_get_id (candidate), wanted) == 0)
-        return wanted;
+  if (saved != NULL)
+    {
+      GhCheckWaba *check_waba = find_check_waba (self, gh_saved_connection_get_waba_id (saved));
+
+      if (check_waba != NULL && gh_check_waba_get_waba (check_waba) != NULL)
+        return g_strdup (gh_check_waba_get_id (check_waba));
     }
 
   first = report != NULL ? gh_check_report_get_first_waba (report) : NULL;
-  return first != NULL ? gh_waba_get_id (first) : NULL;
+  return first != NULL ? g_strdup (gh_waba_get_id (first)) : NULL;
 }
 
 static void
 open_account (GhWindow *self)
 {
-  const char *waba_id = choose_waba_id (self);
+  g_autofree char *waba_id = NULL;
 
+  fill_waba_switcher (self);
+  waba_id = choose_waba_id (self);
   show_page (self, "account");
 
   if (waba_id == NULL)
@@ -159,13 +623,13 @@ open_account (GhWindow *self)
         g_error_new_literal (GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION,
                              _("This token does not reach any WhatsApp Business Account."));
 
+      gh_people_page_clear (self->people_page);
       gh_account_page_set_error (self->account_page, error);
       return;
     }
 
-  gh_account_page_set_loading (self->account_page);
-  gh_connection_load_waba_async (self->connection, waba_id, self->cancellable,
-                                 waba_loaded_cb, g_object_ref (self));
+  select_waba_quietly (self, waba_id);
+  show_waba (self, waba_id);
 }
 
 static void
@@ -178,7 +642,7 @@ check_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   report = gh_connection_check_finish (GH_CONNECTION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_closed (self))
     return;
 
   gh_token_page_set_busy (self->token_page, FALSE);
@@ -203,6 +667,11 @@ check_done_cb (GObject      *object,
         }
       return;
     }
+
+  if (self->is_saved && !self->from_token_page && gh_connection_get_saved (self->connection))
+    note_saved_check (self, gh_connection_get_saved (self->connection), report, FALSE);
+  else
+    show_account_banner (self, GH_RECHECK_NONE, NULL);
 
   /* A saved or demo connection that still passes goes straight to its account; anything
    * new, or anything that changed for the worse, shows the report first. */
@@ -286,8 +755,11 @@ token_loaded_cb (GObject      *object,
   char *token;
 
   token = gh_token_store_load_finish (GH_TOKEN_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_closed (self))
+    {
+      gh_token_store_free_token (token);
+      return;
+    }
 
   if (token == NULL)
     {
@@ -427,59 +899,85 @@ forget_connection_cb (GhWindow          *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The keyring keeps a connection's description next to its token in one item, so changing
+ * the description (a new name, the last check) stores the token again. */
 typedef struct
 {
   GhWindow          *self;
-  GhSavedConnection *renamed;
-} RenameData;
+  GhSavedConnection *saved;
+  gboolean           quiet;
+} ResaveData;
 
 static void
-rename_data_free (RenameData *data)
+resave_data_free (ResaveData *data)
 {
   g_clear_object (&data->self);
-  g_clear_object (&data->renamed);
+  g_clear_object (&data->saved);
   g_free (data);
 }
 
 static void
-renamed_cb (GObject      *object,
+resaved_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  RenameData *data = user_data;
+  ResaveData *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gh_token_store_save_finish (GH_TOKEN_STORE (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gh_window_add_toast (data->self, adw_toast_new (error->message));
-  else if (error == NULL)
-    reload_connections (data->self);
+  if (gh_token_store_save_finish (GH_TOKEN_STORE (object), result, &error))
+    {
+      if (!is_closed (data->self))
+        reload_connections (data->self);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Could not update a saved connection: %s", error->message);
+      if (!data->quiet)
+        gh_window_add_toast (data->self, adw_toast_new (error->message));
+    }
 
-  rename_data_free (data);
+  resave_data_free (data);
 }
 
 static void
-rename_token_loaded_cb (GObject      *object,
+resave_token_loaded_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  RenameData *data = user_data;
+  ResaveData *data = user_data;
   g_autoptr(GError) error = NULL;
   char *token;
 
-  /* The keyring keeps the name next to the token, so renaming stores the token again. */
   token = gh_token_store_load_finish (GH_TOKEN_STORE (object), result, &error);
-  if (token == NULL)
+  if (token == NULL || is_closed (data->self))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      gh_token_store_free_token (token);
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && !data->quiet)
         gh_window_add_toast (data->self, adw_toast_new (error->message));
-      rename_data_free (data);
+      resave_data_free (data);
       return;
     }
 
-  gh_token_store_save_async (GH_TOKEN_STORE (object), data->renamed, token,
-                             data->self->cancellable, renamed_cb, data);
+  gh_token_store_save_async (GH_TOKEN_STORE (object), data->saved, token,
+                             data->self->recheck_cancellable, resaved_cb, data);
   gh_token_store_free_token (token);
+}
+
+/* @quiet: a background update (the last check) that only logs a failure. */
+static void
+resave_connection (GhWindow          *self,
+                   GhSavedConnection *saved,
+                   gboolean           quiet)
+{
+  ResaveData *data = g_new0 (ResaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->saved = g_object_ref (saved);
+  data->quiet = quiet;
+  gh_token_store_load_async (gh_application_get_token_store (get_application (self)),
+                             gh_saved_connection_get_id (saved), self->recheck_cancellable,
+                             resave_token_loaded_cb, data);
 }
 
 static void
@@ -491,18 +989,14 @@ rename_response_cb (AdwMessageDialog *dialog,
   GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  RenameData *data;
+  g_autoptr(GhSavedConnection) renamed = NULL;
 
   if (g_strcmp0 (response, "rename") != 0 || *label == '\0')
     return;
 
-  data = g_new0 (RenameData, 1);
-  data->self = g_object_ref (self);
-  data->renamed = gh_saved_connection_copy (saved);
-  gh_saved_connection_set_label (data->renamed, label);
-  gh_token_store_load_async (gh_application_get_token_store (get_application (self)),
-                             gh_saved_connection_get_id (saved), self->cancellable,
-                             rename_token_loaded_cb, data);
+  renamed = gh_saved_connection_copy (saved);
+  gh_saved_connection_set_label (renamed, label);
+  resave_connection (self, renamed, FALSE);
 }
 
 static void
@@ -541,6 +1035,56 @@ try_demo_cb (GhWindow *self)
   gh_window_open_demo (self);
 }
 
+static void check_accepted_cb (GhWindow *self);
+
+static void
+use_session_store (GhWindow *self)
+{
+  gh_application_use_session_store (get_application (self));
+  gh_welcome_page_set_session_only (self->welcome_page, TRUE);
+}
+
+static void
+save_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "session") == 0)
+    use_session_store (self);
+
+  if (g_strcmp0 (response, "session") == 0 || g_strcmp0 (response, "retry") == 0)
+    check_accepted_cb (self);
+}
+
+static void
+ask_save_without_keyring (GhWindow     *self,
+                          const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Token Could Not Be Saved"),
+                                                       NULL));
+  /* Translators: %s says what is wrong with the keyring */
+  adw_message_dialog_format_body (dialog,
+                                  _("%s Unlock or create a “login” keyring in Passwords and "
+                                    "Keys and try again, or continue without saving: "
+                                    "Gatehouse then keeps the connection until you close it."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "session", _("_Continue Without Saving"),
+                                    "retry", _("Try _Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "retry");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -554,19 +1098,19 @@ saved_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      /* Not saved, but nothing is lost: the connection works for this session. */
-      g_autofree char *message =
-        g_strdup_printf (_("%s The connection works until you close Gatehouse."),
-                         error->message);
-      gh_window_add_toast (self, adw_toast_new (message));
+      /* Not saved, but nothing is lost: the token stays in its field and the person
+       * chooses between trying again and going on for this session only. */
+      gh_check_page_set_busy (self->check_page, FALSE);
+      ask_save_without_keyring (self, error);
+      return;
     }
-  else
-    {
-      self->is_saved = TRUE;
-      g_clear_object (&self->replacing);
-      gh_token_page_clear (self->token_page);
-      gh_window_add_toast (self, adw_toast_new (_("Saved in your keyring")));
-    }
+
+  self->is_saved = TRUE;
+  g_clear_object (&self->replacing);
+  gh_token_page_clear (self->token_page);
+  gh_window_add_toast (self, adw_toast_new (
+    gh_token_store_is_in_memory (gh_application_get_token_store (get_application (self)))
+    ? _("Kept until you close Gatehouse") : _("Saved in your keyring")));
 
   gh_check_page_set_busy (self->check_page, FALSE);
   self->from_token_page = FALSE;
@@ -599,8 +1143,7 @@ describe_connection (GhCheckReport     *report,
       gh_saved_connection_set_business_name (saved, business);
       gh_saved_connection_set_waba_id (saved, gh_waba_get_id (waba));
     }
-  gh_saved_connection_set_last_check (saved, g_get_real_time () / G_USEC_PER_SEC,
-                                      gh_check_report_get_passed (report));
+  gh_recheck_record (saved, report, g_get_real_time () / G_USEC_PER_SEC);
 
   return saved;
 }
@@ -636,9 +1179,13 @@ check_accepted_cb (GhWindow *self)
 }
 
 static void
-refresh_cb (GhWindow *self)
+refresh_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  if (self->connection == NULL)
+  GhWindow *self = GH_WINDOW (widget);
+
+  if (self->connection == NULL || g_strcmp0 (gh_window_get_visible_page (self), "account") != 0)
     return;
 
   /* Without a report the check itself failed: run it again rather than the account. */
@@ -650,15 +1197,58 @@ refresh_cb (GhWindow *self)
       return;
     }
 
-  open_account (self);
+  if (self->shown_waba_id == NULL)
+    {
+      open_account (self);
+      return;
+    }
+
+  /* Staged edits survive: the people grid reads the list again around them. */
+  gh_account_page_set_loading (self->account_page);
+  gh_connection_load_waba_async (self->connection, self->shown_waba_id, self->cancellable,
+                                 waba_loaded_cb, g_object_ref (self));
+  gh_people_page_reload (self->people_page);
 }
 
 static void
-back_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+check_connection_cb (GhWindow          *self,
+                     GhSavedConnection *saved)
 {
-  GhWindow *self = GH_WINDOW (widget);
+  recheck_saved (self, saved, TRUE);
+}
+
+static void
+retry_keyring_cb (GhWindow *self)
+{
+  reload_connections (self);
+}
+
+static void
+without_keyring_cb (GhWindow *self)
+{
+  use_session_store (self);
+  reload_connections (self);
+}
+
+static void
+replace_shown_token (GhWindow *self)
+{
+  GhSavedConnection *saved = self->connection != NULL
+                             ? gh_connection_get_saved (self->connection) : NULL;
+
+  if (saved != NULL)
+    replace_token_cb (self, saved);
+}
+
+static void
+account_banner_clicked_cb (GhWindow *self)
+{
+  confirm_discard (self, replace_shown_token);
+}
+
+static void
+navigate_back (GhWindow *self)
+{
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_strcmp0 (page, "check") == 0 && self->from_token_page)
@@ -684,6 +1274,8 @@ back_action_cb (GtkWidget  *widget,
   if (g_strcmp0 (page, "token") != 0)
     {
       restart_cancellable (self);
+      gh_people_page_clear (self->people_page);
+      g_clear_pointer (&self->shown_waba_id, g_free);
       g_clear_object (&self->connection);
     }
 
@@ -693,11 +1285,37 @@ back_action_cb (GtkWidget  *widget,
   reload_connections (self);
 }
 
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GhWindow *self = GH_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "account") == 0)
+    confirm_discard (self, navigate_back);
+  else
+    navigate_back (self);
+}
+
+static void
+close_confirmed (GhWindow *self)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 gh_window_close_request (GtkWindow *window)
 {
   GhWindow *self = GH_WINDOW (window);
   int width, height;
+
+  if (!self->close_confirmed && gh_people_page_has_changes (self->people_page))
+    {
+      confirm_discard (self, close_confirmed);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -707,6 +1325,18 @@ gh_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gh_window_parent_class)->close_request (window);
 }
 
+/* A destroyed window leaves its application at once but may be disposed only later, when
+ * the last answer in flight lets go of it: stop everything now. */
+static void
+application_changed_cb (GhWindow *self)
+{
+  if (!is_closed (self))
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->recheck_cancellable);
+}
+
 static void
 gh_window_dispose (GObject *object)
 {
@@ -714,6 +1344,11 @@ gh_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->recheck_cancellable);
+  g_clear_object (&self->recheck_cancellable);
+  g_clear_pointer (&self->waba_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_waba_id, g_free);
+  g_clear_pointer (&self->pending_waba_id, g_free);
   g_clear_object (&self->connection);
   g_clear_object (&self->replacing);
   g_clear_object (&self->settings);
@@ -735,12 +1370,18 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "nav.back", NULL, back_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "nav.back", NULL);
+  gtk_widget_class_install_action (widget_class, "account.refresh", NULL, refresh_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "account.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "account.refresh", NULL);
 
   g_type_ensure (GH_TYPE_WELCOME_PAGE);
   g_type_ensure (GH_TYPE_GUIDE_PAGE);
   g_type_ensure (GH_TYPE_TOKEN_PAGE);
   g_type_ensure (GH_TYPE_CHECK_PAGE);
   g_type_ensure (GH_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (GH_TYPE_BANNER);
+  g_type_ensure (GH_TYPE_PEOPLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GhWindow, toast_overlay);
@@ -750,6 +1391,11 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhWindow, token_page);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, check_page);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, account_page);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, waba_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, account_banner);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, people_page);
   gtk_widget_class_bind_template_callback (widget_class, open_connection_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
   gtk_widget_class_bind_template_callback (widget_class, guide_to_token_cb);
@@ -760,7 +1406,10 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_accepted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, refresh_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_connection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_keyring_cb);
+  gtk_widget_class_bind_template_callback (widget_class, without_keyring_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_banner_clicked_cb);
 }
 
 static void
@@ -768,6 +1417,18 @@ gh_window_init (GhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->recheck_cancellable = g_cancellable_new ();
+  self->waba_selected_id = g_signal_connect_swapped (self->waba_dropdown, "notify::selected",
+                                                     G_CALLBACK (waba_selected_cb), self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+
+  /* GTK 4.8's drop-down does not pass its name on to the button a screen reader meets. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->waba_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("WhatsApp Business Account"), -1);
 }
 
 GhWindow *
