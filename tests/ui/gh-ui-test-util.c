@@ -109,6 +109,12 @@ snapshot_when_drawn (GtkWidget *widget,
   return NULL;
 }
 
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
 void
 gh_test_save_screenshot (GtkWidget  *widget,
                          const char *path)
@@ -116,10 +122,12 @@ gh_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
-  g_assert_true (width > 0 && height > 0);
+  /* On a busy machine the window can be on screen a moment before it has a size. */
+  g_assert_true (gh_test_wait_for (has_size, widget, 10000));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   node = snapshot_when_drawn (widget, width, height);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,

@@ -7,9 +7,11 @@
 
 #include "gh-account-page.h"
 #include "gh-application.h"
+#include "gh-banner.h"
 #include "gh-check-page.h"
 #include "gh-demo-server.h"
 #include "gh-guide-page.h"
+#include "gh-people-page.h"
 #include "gh-token-page.h"
 #include "gh-ui-test-util.h"
 #include "gh-welcome-page.h"
@@ -98,14 +100,18 @@ static gboolean
 page_shows (gpointer data)
 {
   PageWait *wait = data;
+  GtkWidget *root;
 
   if (g_strcmp0 (gh_window_get_visible_page (wait->window), wait->page) != 0)
     return FALSE;
 
-  /* Only the page on screen counts: the one sliding away may show the same name. */
-  return wait->text == NULL
-         || gh_test_find_label (gtk_stack_get_visible_child (find_stack (wait->window)),
-                                wait->text) != NULL;
+  /* Only the page on screen counts: the one sliding away may show the same name.  On the
+   * account, the header names the account before the overview has read it. */
+  root = gtk_stack_get_visible_child (find_stack (wait->window));
+  if (g_str_equal (wait->page, "account"))
+    root = gh_test_find_widget_of_type (root, GH_TYPE_ACCOUNT_PAGE);
+
+  return wait->text == NULL || gh_test_find_label (root, wait->text) != NULL;
 }
 
 static void
@@ -199,6 +205,11 @@ test_token_to_overview (Fixture       *fixture,
   /* Pasted the way people do: with spaces, a line break and a "Bearer " in front. */
   token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), "  Bearer " GH_DEMO_TOKEN_ADMIN "\n");
+
+  /* Shown masked, enough to recognise it; never whole. */
+  wait_for_page (fixture->window, "token", "Pasted: EAAG…x9Qf (82 characters)");
+  g_assert_null (gh_test_find_label (GTK_WIDGET (fixture->window), GH_DEMO_TOKEN_ADMIN));
+
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
   wait_for_page (fixture->window, "check", "This token works");
 
@@ -320,6 +331,289 @@ test_demo (Fixture       *fixture,
   g_test_message ("Screenshot saved to %s", screenshot);
 }
 
+typedef struct
+{
+  GtkWindow *parent;
+} DialogWait;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogWait *wait = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == wait->parent)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Waits for the message dialog over @window and answers it with @response. */
+static char *
+answer_dialog (GhWindow   *window,
+               const char *response)
+{
+  DialogWait wait = { GTK_WINDOW (window) };
+  g_autoptr(GList) toplevels = NULL;
+
+  g_assert_true (gh_test_wait_for (dialog_shown, &wait, 10000));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      {
+        AdwMessageDialog *dialog = l->data;
+        char *heading = g_strdup (adw_message_dialog_get_heading (dialog));
+
+        adw_message_dialog_response (dialog, response);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        return heading;
+      }
+
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+list_saved (GhTokenStore *store)
+{
+  StoreResult listed = { NULL, NULL, FALSE };
+
+  gh_token_store_list_async (store, NULL, listed_cb, &listed);
+  g_assert_true (gh_test_wait_for (store_done, &listed, 10000));
+  return listed.connections;
+}
+
+static char *
+load_saved_token (GhTokenStore *store,
+                  const char   *id)
+{
+  StoreResult loaded = { NULL, NULL, FALSE };
+
+  gh_token_store_load_async (store, id, NULL, loaded_cb, &loaded);
+  g_assert_true (gh_test_wait_for (store_done, &loaded, 10000));
+  return loaded.token;
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  StoreResult *store_result = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gh_token_store_save_finish (GH_TOKEN_STORE (object), result, &error));
+  g_assert_no_error (error);
+  store_result->done = TRUE;
+}
+
+static void
+save_connection (GhTokenStore      *store,
+                 GhSavedConnection *saved,
+                 const char        *token)
+{
+  StoreResult stored = { NULL, NULL, FALSE };
+
+  gh_token_store_save_async (store, saved, token, NULL, saved_cb, &stored);
+  g_assert_true (gh_test_wait_for (store_done, &stored, 10000));
+}
+
+static GhSavedConnection *
+find_saved (GPtrArray  *connections,
+            const char *id)
+{
+  for (guint i = 0; i < connections->len; i++)
+    if (g_strcmp0 (gh_saved_connection_get_id (g_ptr_array_index (connections, i)), id) == 0)
+      return g_ptr_array_index (connections, i);
+
+  return NULL;
+}
+
+typedef struct
+{
+  GhWelcomePage *page;
+  const char    *id;
+} BannerWait;
+
+static gboolean
+banner_shown (gpointer data)
+{
+  BannerWait *wait = data;
+
+  return gh_welcome_page_get_change_message (wait->page, wait->id) != NULL;
+}
+
+/* A token revoked in Business Suite is found by the quiet check at launch; the banner's
+ * Replace Token keeps the connection, its id and name. */
+static void
+test_revoked_at_launch (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GhTokenStore *store = gh_application_get_token_store (fixture->app);
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GPtrArray) connections = NULL;
+  GhSavedConnection *replaced;
+  guint n_named = 0;
+  GhWindow *second;
+  GhWelcomePage *welcome;
+  GtkWidget *token_page;
+  BannerWait wait;
+  GtkWidget *banner_label;
+  char *token;
+
+  gh_saved_connection_set_label (saved, "Front desk bot");
+  gh_saved_connection_set_scopes (saved, "whatsapp_business_management,"
+                                         "whatsapp_business_messaging");
+  gh_saved_connection_set_last_check (saved, 1700000000, TRUE);
+  save_connection (store, saved, GH_DEMO_TOKEN_SIXTY_DAY);
+
+  /* Revoked: every call with it answers 190 from now on. */
+  gh_demo_server_set_error (fixture->server, "", 400, 190, 0, 0);
+
+  second = gh_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (second), 900, 760);
+  gtk_window_present (GTK_WINDOW (second));
+  welcome = GH_WELCOME_PAGE (gh_test_find_widget_of_type (GTK_WIDGET (second),
+                                                          GH_TYPE_WELCOME_PAGE));
+  wait.page = welcome;
+  wait.id = gh_saved_connection_get_id (saved);
+  g_assert_true (gh_test_wait_for (banner_shown, &wait, 20000));
+  g_assert_nonnull (g_strstr_len (gh_welcome_page_get_change_message (welcome, wait.id), -1,
+                                  "no longer accepts the token of “Front desk bot”"));
+  banner_label = gh_test_find_label (GTK_WIDGET (welcome), "no longer accepts");
+  g_assert_nonnull (banner_label);
+
+
+  /* The banner's button: a new token for the same connection. */
+  gtk_widget_activate (GTK_WIDGET (gh_test_find_widget_of_type (
+    gtk_widget_get_ancestor (banner_label, GH_TYPE_BANNER), GTK_TYPE_BUTTON)));
+  wait_for_page (second, "token", NULL);
+
+  gh_demo_server_clear_faults (fixture->server);
+  token_page = gh_test_find_widget_of_type (GTK_WIDGET (second), GH_TYPE_TOKEN_PAGE);
+  gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
+  g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
+  wait_for_page (second, "check", "This token works");
+  g_assert_true (gtk_widget_activate_action (gh_test_find_widget_of_type (GTK_WIDGET (second),
+                                                                          GH_TYPE_CHECK_PAGE),
+                                             "check.accept", NULL));
+  wait_for_page (second, "account", GH_DEMO_WABA_NAME);
+
+  /* Still one connection, the same one, now with a check that passed (other tests of this
+   * run keep theirs in the same keyring). */
+  connections = list_saved (store);
+  for (guint i = 0; i < connections->len; i++)
+    n_named += g_strcmp0 (gh_saved_connection_get_label (g_ptr_array_index (connections, i)),
+                          "Front desk bot") == 0;
+  g_assert_cmpuint (n_named, ==, 1);
+  replaced = find_saved (connections, gh_saved_connection_get_id (saved));
+  g_assert_nonnull (replaced);
+  g_assert_cmpstr (gh_saved_connection_get_label (replaced), ==, "Front desk bot");
+  g_assert_true (gh_saved_connection_get_last_check_ok (replaced));
+  token = load_saved_token (store, gh_saved_connection_get_id (saved));
+  g_assert_cmpstr (token, ==, GH_DEMO_TOKEN_ADMIN);
+  gh_token_store_free_token (token);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* The token reaches two accounts: the switcher shows both, and the choice is remembered
+ * for the connection the next time it opens. */
+static void
+test_waba_switcher (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GhTokenStore *store = gh_application_get_token_store (fixture->app);
+  GSettings *settings = gh_application_get_settings (fixture->app);
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GVariant) map = NULL;
+  g_autofree char *remembered = NULL;
+  GtkWidget *welcome = find_page (fixture, GH_TYPE_WELCOME_PAGE);
+  GtkDropDown *dropdown;
+
+  gh_saved_connection_set_label (saved, "Wholesale bot");
+  save_connection (store, saved, GH_DEMO_TOKEN_ADMIN);
+
+  g_signal_emit_by_name (welcome, "open-connection", saved);
+  wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
+
+  dropdown = GTK_DROP_DOWN (gh_test_find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                         GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+
+  gtk_drop_down_set_selected (dropdown, 1);
+  wait_for_page (fixture->window, "account", GH_DEMO_WABA2_NAME);
+  map = g_settings_get_value (settings, "selected-wabas");
+  g_assert_true (g_variant_lookup (map, gh_saved_connection_get_id (saved), "s", &remembered));
+  g_assert_cmpstr (remembered, ==, GH_DEMO_WABA2_ID);
+
+  /* Back and open again: the second account comes up first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "nav.back", NULL));
+  wait_for_page (fixture->window, "welcome", NULL);
+  g_signal_emit_by_name (welcome, "open-connection", saved);
+  wait_for_page (fixture->window, "account", GH_DEMO_WABA2_NAME);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
+}
+
+static gboolean
+editor_loaded (gpointer data)
+{
+  GhAssignmentEditor *editor = data;
+
+  return gh_assignment_editor_get_loaded (editor) > 0
+         && !gh_assignment_editor_get_loading (editor);
+}
+
+/* Unapplied edits in the people grid are not lost by going back or closing without a word. */
+static void
+test_unapplied_changes_ask_first (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GhPeoplePage *people;
+  GhAssignmentEditor *editor;
+  GhAssignment *row;
+  g_autofree char *heading = NULL;
+  g_autofree char *heading2 = NULL;
+  gpointer weak;
+
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.try-demo",
+                              NULL);
+  wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
+  people = GH_PEOPLE_PAGE (find_page (fixture, GH_TYPE_PEOPLE_PAGE));
+  editor = gh_people_page_get_editor (people);
+  g_assert_nonnull (editor);
+  g_assert_true (gh_test_wait_for (editor_loaded, editor, 20000));
+
+  row = g_list_model_get_item (gh_assignment_editor_get_model (editor), 1);
+  gh_assignment_editor_set_task (editor, row, GH_TASK_VIEW_COST,
+                                 !(gh_assignment_get_tasks (row) & GH_TASK_VIEW_COST));
+  g_object_unref (row);
+  g_assert_true (gh_people_page_has_changes (people));
+
+  /* Back: asked, and "Keep Editing" stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "nav.back", NULL));
+  heading = answer_dialog (fixture->window, "cancel");
+  g_assert_cmpstr (heading, ==, "Discard Unapplied Changes?");
+  g_assert_cmpstr (gh_window_get_visible_page (fixture->window), ==, "account");
+  g_assert_true (gh_people_page_has_changes (people));
+
+  /* Closing asks too; discarding closes. */
+  weak = fixture->window;
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (weak);
+  heading2 = answer_dialog (fixture->window, "discard");
+  g_assert_cmpstr (heading2, ==, "Discard Unapplied Changes?");
+  g_assert_true (gh_test_wait_for (window_destroyed, &weak, 5000));
+
+  /* The fixture's teardown expects a window. */
+  fixture->window = gh_window_new (fixture->app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +630,12 @@ main (int   argc,
               fixture_setup, test_refused_url, fixture_teardown);
   g_test_add ("/window/demo", Fixture, NULL,
               fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/window/revoked-at-launch", Fixture, NULL,
+              fixture_setup, test_revoked_at_launch, fixture_teardown);
+  g_test_add ("/window/waba-switcher", Fixture, NULL,
+              fixture_setup, test_waba_switcher, fixture_teardown);
+  g_test_add ("/window/unapplied-changes-ask-first", Fixture, NULL,
+              fixture_setup, test_unapplied_changes_ask_first, fixture_teardown);
 
   status = g_test_run ();
   g_clear_object (&application);
