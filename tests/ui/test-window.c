@@ -313,10 +313,20 @@ test_refused_url (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, GH_DEMO_TOKEN_ADMIN);
 }
 
+static gboolean
+label_in (gpointer data)
+{
+  gpointer *args = data;
+
+  return gh_test_find_label (args[0], args[1]) != NULL;
+}
+
 static void
 test_demo (Fixture       *fixture,
            gconstpointer  data)
 {
+  AdwViewStack *view_stack;
+  GtkWidget *people;
   gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.try-demo",
                               NULL);
   g_autofree char *screenshot = NULL;
@@ -325,8 +335,20 @@ test_demo (Fixture       *fixture,
   g_assert_nonnull (gh_test_find_label (find_page (fixture, GH_TYPE_ACCOUNT_PAGE),
                                         GH_DEMO_BUSINESS_NAME));
 
-  /* The picture the README and the AppStream data show. */
+  /* The pictures the README and the AppStream data show. */
   screenshot = g_test_build_filename (G_TEST_BUILT, "screenshot-demo.png", NULL);
+  gh_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+  g_test_message ("Screenshot saved to %s", screenshot);
+
+  view_stack = ADW_VIEW_STACK (gh_test_find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                            ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (view_stack, "people");
+  people = find_page (fixture, GH_TYPE_PEOPLE_PAGE);
+  if (!gh_test_wait_for (label_in, (gpointer[]) { people, (gpointer) "Gatehouse Integration" },
+                         20000))
+    g_error ("The People view never showed the demo's system user");
+  g_clear_pointer (&screenshot, g_free);
+  screenshot = g_test_build_filename (G_TEST_BUILT, "screenshot-demo-people.png", NULL);
   gh_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot);
   g_test_message ("Screenshot saved to %s", screenshot);
 }
