@@ -462,12 +462,12 @@ waba_loaded_cb (GObject      *object,
   gh_account_page_set_waba (self->account_page, waba);
 }
 
-/* Starts reading who is assigned to @waba_id, beside the overview's own request. */
-static void
-load_people (GhWindow   *self,
-             const char *waba_id)
+/* The business portfolio @waba_id belongs to, as far as the check or the saved connection
+ * knows it. */
+static const char *
+find_business_id (GhWindow   *self,
+                  const char *waba_id)
 {
-  GhCheckReport *report = gh_connection_get_report (self->connection);
   GhCheckWaba *check_waba = find_check_waba (self, waba_id);
   GhWaba *waba = check_waba != NULL ? gh_check_waba_get_waba (check_waba) : NULL;
   GhSavedConnection *saved = gh_connection_get_saved (self->connection);
@@ -475,9 +475,27 @@ load_people (GhWindow   *self,
 
   if (business_id == NULL && saved != NULL)
     business_id = gh_saved_connection_get_business_id (saved);
+  if (business_id == NULL)
+    {
+      GhCheckReport *report = gh_connection_get_report (self->connection);
+      GhWaba *first = report != NULL ? gh_check_report_get_first_waba (report) : NULL;
+
+      /* Accounts a token reaches nearly always belong to one portfolio. */
+      business_id = first != NULL ? gh_waba_get_owner_business_id (first) : NULL;
+    }
+
+  return business_id;
+}
+
+/* Starts reading who is assigned to @waba_id, beside the overview's own request. */
+static void
+load_people (GhWindow   *self,
+             const char *waba_id)
+{
+  GhCheckReport *report = gh_connection_get_report (self->connection);
 
   gh_people_page_load (self->people_page, gh_connection_get_client (self->connection),
-                       waba_id, business_id,
+                       waba_id, find_business_id (self, waba_id),
                        report != NULL ? gh_check_report_get_user_id (report) : NULL,
                        report != NULL && gh_check_report_get_is_admin (report) == 1);
 }
@@ -488,6 +506,9 @@ show_waba (GhWindow   *self,
 {
   GhCheckWaba *check_waba = find_check_waba (self, waba_id);
   GhWaba *known = check_waba != NULL ? gh_check_waba_get_waba (check_waba) : NULL;
+
+  gh_account_page_set_account_hint (self->account_page, waba_id,
+                                    find_business_id (self, waba_id));
 
   g_free (self->shown_waba_id);
   self->shown_waba_id = g_strdup (waba_id);
