@@ -22,6 +22,9 @@ struct _GhCheckPage
   AdwPreferencesGroup *items_group;
   GtkSpinner          *spinner;
   GtkButton           *accept_button;
+  GtkButton           *replace_button;
+  /* The report is of a connection already saved: its fix is a new token. */
+  gboolean             saved;
 
   GhCheckReport       *report;
   gboolean             busy;
@@ -32,6 +35,7 @@ G_DEFINE_FINAL_TYPE (GhCheckPage, gh_check_page, ADW_TYPE_BIN)
 enum {
   SIGNAL_ACCEPTED,
   SIGNAL_SHOW_FIX,
+  SIGNAL_REPLACE_TOKEN,
   N_SIGNALS
 };
 
@@ -141,6 +145,16 @@ update_accept (GhCheckPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->accept_button), passed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "check.accept", passed && !self->busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_button),
+                          self->report != NULL && !passed && self->saved);
+}
+
+static void
+replace_token_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_REPLACE_TOKEN], 0);
 }
 
 static void
@@ -178,7 +192,13 @@ gh_check_page_class_init (GhCheckPageClass *klass)
     g_signal_new ("show-fix", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
+  signals[SIGNAL_REPLACE_TOKEN] =
+    g_signal_new ("replace-token", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "check.accept", NULL, accept_action_cb);
+  gtk_widget_class_install_action (widget_class, "check.replace-token", NULL,
+                                   replace_token_action_cb);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-check-page.ui");
@@ -188,12 +208,24 @@ gh_check_page_class_init (GhCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, items_group);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, replace_button);
 }
 
 static void
 gh_check_page_init (GhCheckPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_button_set_mnemonic (self->replace_button, _("Re_place Token…"));
+  update_accept (self);
+}
+
+void
+gh_check_page_set_saved (GhCheckPage *self,
+                         gboolean     saved)
+{
+  g_return_if_fail (GH_IS_CHECK_PAGE (self));
+
+  self->saved = !!saved;
   update_accept (self);
 }
 
@@ -231,7 +263,13 @@ gh_check_page_set_report (GhCheckPage   *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon),
                             status_css_class (passed ? worst : GH_CHECK_STATUS_ERROR));
 
-  if (!passed)
+  if (!passed && self->saved)
+    gtk_label_set_text (self->detail_label,
+                        _("This saved connection no longer has what the integration needs. Fix "
+                          "the problems marked below in Business Suite; when the token itself "
+                          "is the problem, replace it with a new one. The connection and its "
+                          "name are kept."));
+  else if (!passed)
     gtk_label_set_text (self->detail_label,
                         _("Fix the problems marked below in Business Suite, then check a new "
                           "token. Nothing has been saved."));

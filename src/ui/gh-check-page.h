@@ -19,5 +19,9 @@ void gh_check_page_set_report (GhCheckPage   *self,
                                gboolean       can_save);
 void gh_check_page_set_busy   (GhCheckPage   *self,
                                gboolean       busy);
+/* TRUE when the report is of a saved connection: a failing one then offers "Replace Token"
+ * ("replace-token" signal), which keeps the connection. */
+void gh_check_page_set_saved  (GhCheckPage   *self,
+                               gboolean       saved);
 
 G_END_DECLS

@@ -702,6 +702,7 @@ check_done_cb (GObject      *object,
       return;
     }
 
+  gh_check_page_set_saved (self->check_page, self->is_saved && !self->from_token_page);
   gh_check_page_set_report (self->check_page, report, !self->is_saved && !self->is_demo);
   show_page (self, "check");
 }
@@ -1262,6 +1263,12 @@ replace_shown_token (GhWindow *self)
 }
 
 static void
+check_replace_token_cb (GhWindow *self)
+{
+  replace_shown_token (self);
+}
+
+static void
 account_banner_clicked_cb (GhWindow *self)
 {
   confirm_discard (self, replace_shown_token);
@@ -1431,6 +1438,7 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, retry_keyring_cb);
   gtk_widget_class_bind_template_callback (widget_class, without_keyring_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_banner_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_replace_token_cb);
 }
 
 static void

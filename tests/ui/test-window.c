@@ -513,6 +513,19 @@ test_revoked_at_launch (Fixture       *fixture,
     gtk_widget_get_ancestor (banner_label, GH_TYPE_BANNER), GTK_TYPE_BUTTON)));
   wait_for_page (second, "token", NULL);
 
+  /* Or open it: the report says what is wrong and offers the same Replace Token. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "nav.back", NULL));
+  wait_for_page (second, "welcome", NULL);
+  g_signal_emit_by_name (welcome, "open-connection", saved);
+  wait_for_page (second, "check", "This token no longer works");
+  g_assert_nonnull (gh_test_find_label (gh_test_find_widget_of_type (GTK_WIDGET (second),
+                                                                     GH_TYPE_CHECK_PAGE),
+                                        "Replace Token…"));
+  g_assert_true (gtk_widget_activate_action (gh_test_find_widget_of_type (GTK_WIDGET (second),
+                                                                          GH_TYPE_CHECK_PAGE),
+                                             "check.replace-token", NULL));
+  wait_for_page (second, "token", NULL);
+
   gh_demo_server_clear_faults (fixture->server);
   token_page = gh_test_find_widget_of_type (GTK_WIDGET (second), GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
