@@ -1017,7 +1017,7 @@ model_items_changed_cb (GhPeoplePage *self)
  * of frames would all be laid out in the next one. */
 #define REVEAL_FIRST_ROWS 220
 #define REVEAL_SMALL_STEP 6
-#define REVEAL_LARGE_STEP 500
+#define REVEAL_LARGE_STEP 100
 
 static gboolean
 reveal_step_cb (GtkWidget     *widget,
