@@ -145,19 +145,10 @@ gh_recheck_record (GhSavedConnection *saved,
     gh_saved_connection_set_system_user_name (saved, user_name);
 }
 
-GhGuideStep
-gh_recheck_fix_step (GhRecheckChange change)
+gboolean
+gh_recheck_needs_new_token (GhRecheckChange change)
 {
-  switch (change)
-    {
-    case GH_RECHECK_ACCESS_LOST:
-      return GH_GUIDE_STEP_ASSIGN_WABA;
-    case GH_RECHECK_FAILING:
-    case GH_RECHECK_NONE:
-    case GH_RECHECK_TOKEN_REJECTED:
-    case GH_RECHECK_PERMISSION_LOST:
-    case GH_RECHECK_EXPIRES_SOON:
-    default:
-      return GH_GUIDE_STEP_NONE;
-    }
+  return change == GH_RECHECK_TOKEN_REJECTED
+         || change == GH_RECHECK_PERMISSION_LOST
+         || change == GH_RECHECK_EXPIRES_SOON;
 }

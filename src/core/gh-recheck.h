@@ -37,7 +37,8 @@ void            gh_recheck_record  (GhSavedConnection *saved,
                                     GhCheckReport     *report,
                                     gint64             now);
 
-/* The guide step that fixes @change (GH_GUIDE_STEP_NONE when Replace Token is the fix). */
-GhGuideStep     gh_recheck_fix_step (GhRecheckChange  change);
+/* TRUE when the fix for @change is a new token for the same connection (Replace Token);
+ * FALSE when the check report says what to fix. */
+gboolean        gh_recheck_needs_new_token (GhRecheckChange  change);
 
 G_END_DECLS

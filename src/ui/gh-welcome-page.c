@@ -215,22 +215,11 @@ static void
 banner_clicked_cb (GhBanner   *banner,
                    BannerData *data)
 {
-  /* A refused token, a lost permission or an expiry are fixed by a new token for the same
-   * connection; anything else is explained by the check report. */
-  switch (data->change)
-    {
-    case GH_RECHECK_TOKEN_REJECTED:
-    case GH_RECHECK_PERMISSION_LOST:
-    case GH_RECHECK_EXPIRES_SOON:
-      g_signal_emit (data->self, signals[SIGNAL_REPLACE_TOKEN], 0, data->saved);
-      break;
-    case GH_RECHECK_ACCESS_LOST:
-    case GH_RECHECK_FAILING:
-    case GH_RECHECK_NONE:
-    default:
-      g_signal_emit (data->self, signals[SIGNAL_OPEN_CONNECTION], 0, data->saved);
-      break;
-    }
+  /* A new token for the same connection, or the check report that says what to fix. */
+  g_signal_emit (data->self,
+                 signals[gh_recheck_needs_new_token (data->change) ? SIGNAL_REPLACE_TOKEN
+                                                                   : SIGNAL_OPEN_CONNECTION],
+                 0, data->saved);
 }
 
 static GhBanner *
@@ -420,20 +409,8 @@ gh_welcome_page_show_change (GhWelcomePage     *self,
   if (change == GH_RECHECK_NONE)
     return;
 
-  switch (change)
-    {
-    case GH_RECHECK_TOKEN_REJECTED:
-    case GH_RECHECK_PERMISSION_LOST:
-    case GH_RECHECK_EXPIRES_SOON:
-      button = _("Re_place Token…");
-      break;
-    case GH_RECHECK_ACCESS_LOST:
-    case GH_RECHECK_FAILING:
-    case GH_RECHECK_NONE:
-    default:
-      button = _("_Show What to Fix");
-      break;
-    }
+  button = gh_recheck_needs_new_token (change) ? _("Re_place Token…")
+                                               : _("_Show What to Fix");
 
   banner = GH_BANNER (gh_banner_new (message, button));
   data = g_new0 (BannerData, 1);

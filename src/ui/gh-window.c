@@ -68,6 +68,10 @@ struct _GhWindow
 static void resave_connection (GhWindow          *self,
                                GhSavedConnection *saved,
                                gboolean           quiet);
+static void store_connection  (GhWindow          *self,
+                               GhSavedConnection *saved,
+                               const char        *token,
+                               gboolean           quiet);
 static void replace_token_cb  (GhWindow          *self,
                                GhSavedConnection *saved);
 
@@ -114,16 +118,17 @@ show_account_banner (GhWindow        *self,
   gboolean shown = change == GH_RECHECK_EXPIRES_SOON || change == GH_RECHECK_PERMISSION_LOST;
 
   gh_banner_set_title (self->account_banner, shown ? message : NULL);
-  gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));
   gtk_widget_set_visible (GTK_WIDGET (self->account_banner), shown);
 }
 
 /* Tells the person what a check of a saved connection found compared with last time, and
  * keeps the result with the connection. */
+/* @token: nullable; when the caller still holds it, the keyring is not read again. */
 static void
 note_saved_check (GhWindow          *self,
                   GhSavedConnection *saved,
                   GhCheckReport     *report,
+                  const char        *token,
                   gboolean           announce)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -148,7 +153,10 @@ note_saved_check (GhWindow          *self,
   gh_recheck_record (updated, report, now);
   if (self->connection != NULL && gh_connection_get_saved (self->connection) == saved)
     gh_connection_set_saved (self->connection, updated);
-  resave_connection (self, updated, TRUE);
+  if (token != NULL)
+    store_connection (self, updated, token, TRUE);
+  else
+    resave_connection (self, updated, TRUE);
 }
 
 typedef struct
@@ -156,12 +164,15 @@ typedef struct
   GhWindow          *self;
   GhSavedConnection *saved;
   GhConnection      *connection;
+  /* Kept until the result is saved with it, so the keyring is read once per re-check. */
+  char              *token;
   gboolean           announce;
 } RecheckData;
 
 static void
 recheck_data_free (RecheckData *data)
 {
+  g_clear_pointer (&data->token, gh_token_store_free_token);
   g_clear_object (&data->self);
   g_clear_object (&data->saved);
   g_clear_object (&data->connection);
@@ -207,7 +218,7 @@ rechecked_cb (GObject      *object,
       return;
     }
 
-  note_saved_check (data->self, data->saved, report, data->announce);
+  note_saved_check (data->self, data->saved, report, data->token, data->announce);
 }
 
 static void
@@ -239,7 +250,7 @@ recheck_token_loaded_cb (GObject      *object,
 
   connection = gh_connection_new (client, token, data->saved);
   data->connection = connection;
-  gh_token_store_free_token (token);
+  data->token = token;
   gh_connection_check_async (connection, self->recheck_cancellable, rechecked_cb,
                              g_steal_pointer (&data));
 }
@@ -690,7 +701,7 @@ check_done_cb (GObject      *object,
     }
 
   if (self->is_saved && !self->from_token_page && gh_connection_get_saved (self->connection))
-    note_saved_check (self, gh_connection_get_saved (self->connection), report, FALSE);
+    note_saved_check (self, gh_connection_get_saved (self->connection), report, NULL, FALSE);
   else
     show_account_banner (self, GH_RECHECK_NONE, NULL);
 
@@ -986,20 +997,40 @@ resave_token_loaded_cb (GObject      *object,
   gh_token_store_free_token (token);
 }
 
-/* @quiet: a background update (the last check) that only logs a failure. */
-static void
-resave_connection (GhWindow          *self,
-                   GhSavedConnection *saved,
-                   gboolean           quiet)
+static ResaveData *
+resave_data_new (GhWindow          *self,
+                 GhSavedConnection *saved,
+                 gboolean           quiet)
 {
   ResaveData *data = g_new0 (ResaveData, 1);
 
   data->self = g_object_ref (self);
   data->saved = g_object_ref (saved);
   data->quiet = quiet;
+  return data;
+}
+
+/* Stores @saved's description with @token, which the caller already has. */
+static void
+store_connection (GhWindow          *self,
+                  GhSavedConnection *saved,
+                  const char        *token,
+                  gboolean           quiet)
+{
+  gh_token_store_save_async (gh_application_get_token_store (get_application (self)), saved,
+                             token, self->recheck_cancellable, resaved_cb,
+                             resave_data_new (self, saved, quiet));
+}
+
+/* @quiet: a background update (the last check) that only logs a failure. */
+static void
+resave_connection (GhWindow          *self,
+                   GhSavedConnection *saved,
+                   gboolean           quiet)
+{
   gh_token_store_load_async (gh_application_get_token_store (get_application (self)),
                              gh_saved_connection_get_id (saved), self->recheck_cancellable,
-                             resave_token_loaded_cb, data);
+                             resave_token_loaded_cb, resave_data_new (self, saved, quiet));
 }
 
 static void
@@ -1447,6 +1478,7 @@ gh_window_init (GhWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->recheck_cancellable = g_cancellable_new ();
+  gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));
   self->waba_selected_id = g_signal_connect_swapped (self->waba_dropdown, "notify::selected",
                                                      G_CALLBACK (waba_selected_cb), self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);

@@ -120,7 +120,7 @@ test_revoked (Fixture       *fixture,
   g_assert_cmpint (gh_recheck_compare (saved, report, now, &message), ==,
                    GH_RECHECK_TOKEN_REJECTED);
   g_assert_nonnull (g_strstr_len (message, -1, "“Lucky Shrub”"));
-  g_assert_cmpint (gh_recheck_fix_step (GH_RECHECK_TOKEN_REJECTED), ==, GH_GUIDE_STEP_NONE);
+  g_assert_true (gh_recheck_needs_new_token (GH_RECHECK_TOKEN_REJECTED));
 
   /* What the token had is kept: once replaced, a lost permission still shows. */
   gh_recheck_record (saved, report, now + 1);
@@ -139,6 +139,7 @@ test_permission_lost (Fixture       *fixture,
 
   g_assert_cmpint (gh_recheck_compare (saved, report, now, &message), ==,
                    GH_RECHECK_PERMISSION_LOST);
+  g_assert_true (gh_recheck_needs_new_token (GH_RECHECK_PERMISSION_LOST));
   g_assert_nonnull (g_strstr_len (message, -1, "whatsapp_business_messaging"));
 
   /* Without a record of what it had, the same report is only "needs attention". */
@@ -187,7 +188,7 @@ test_access_lost (Fixture       *fixture,
 
   g_assert_cmpint (gh_recheck_compare (saved, report, now, &message), ==,
                    GH_RECHECK_ACCESS_LOST);
-  g_assert_cmpint (gh_recheck_fix_step (GH_RECHECK_ACCESS_LOST), ==, GH_GUIDE_STEP_ASSIGN_WABA);
+  g_assert_false (gh_recheck_needs_new_token (GH_RECHECK_ACCESS_LOST));
 }
 
 int
