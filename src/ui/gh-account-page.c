@@ -955,57 +955,30 @@ void
 gh_account_page_set_error (GhAccountPage *self,
                            const GError  *error)
 {
-  g_autofree char *details = NULL;
-  g_autofree char *description = NULL;
   gboolean not_assigned;
 
   g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
   g_return_if_fail (error != NULL);
 
-  not_assigned = g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
+  gh_ui_status_page_set_error (self->error_page, self->details_label,
+                               GTK_WIDGET (self->details_expander), error,
+                               _("The Account Could Not Be Read"));
 
+  /* The commonest cause has a fix Business Suite can do, with a button to its page. */
+  not_assigned = g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
   if (not_assigned)
     {
       adw_status_page_set_title (self->error_page, _("This Token Can’t Read This Account"));
-      description = g_strdup (_("The system user behind this token is not assigned to this "
-                                "WhatsApp Business Account. In Business Suite, open Business "
-                                "settings → Accounts → WhatsApp accounts, choose the account, "
-                                "select Assign people, pick the system user and give it Full "
-                                "control. Then try again."));
-    }
-  else if (error->domain == GH_GRAPH_ERROR)
-    {
-      guint wait = gh_graph_error_get_retry_after (error);
-
-      adw_status_page_set_title (self->error_page, gh_graph_error_code_to_summary (error->code));
-      if (wait > 0)
-        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%s Meta asks to wait about %u minute.",
-                                                    "%s Meta asks to wait about %u minutes.",
-                                                    (wait + 59) / 60),
-                                       gh_graph_error_code_to_next_step (error->code),
-                                       (wait + 59) / 60);
-      else
-        description = g_strdup (gh_graph_error_code_to_next_step (error->code));
-    }
-  else
-    {
-      adw_status_page_set_title (self->error_page, _("The Account Could Not Be Read"));
-      description = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page,
+                                       _("The system user behind this token is not assigned "
+                                         "to this WhatsApp Business Account. In Business "
+                                         "Suite, open Business settings → Accounts → WhatsApp "
+                                         "accounts, choose the account, select Assign people, "
+                                         "pick the system user and give it Full control. Then "
+                                         "try again."));
     }
 
-  if (error->domain == GH_GRAPH_ERROR)
-    details = gh_graph_error_format_details (error);
-
-  /* AdwStatusPage reads its description as markup. */
-  {
-    g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-    adw_status_page_set_description (self->error_page, escaped);
-  }
   gtk_widget_set_visible (self->fix_button, not_assigned);
-  gtk_label_set_text (self->details_label, details != NULL ? details : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->details_expander), details != NULL);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

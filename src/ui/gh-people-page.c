@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "gh-add-person-dialog.h"
-#include "gh-graph-error.h"
 #include "gh-people-page.h"
+#include "gh-ui-util.h"
 
 /* The grid of who may use the WhatsApp Business Account.  Every edit goes through the
  * GhAssignmentEditor, which stages it; this page only shows the editor's rows and state,
@@ -1107,9 +1107,6 @@ loaded_cb (GObject      *object,
 {
   g_autoptr(GhPeoplePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *details = NULL;
-
   if (gh_assignment_editor_load_finish (GH_ASSIGNMENT_EDITOR (object), result, &error))
     {
       if ((gpointer) self->editor == object)
@@ -1121,22 +1118,8 @@ loaded_cb (GObject      *object,
       || (gpointer) self->editor != object)
     return;
 
-  if (error->domain == GH_GRAPH_ERROR)
-    {
-      adw_status_page_set_title (self->error_page, gh_graph_error_code_to_summary (error->code));
-      description = g_markup_escape_text (gh_graph_error_code_to_next_step (error->code), -1);
-      details = gh_graph_error_format_details (error);
-    }
-  else
-    {
-      adw_status_page_set_title (self->error_page, _("The List Could Not Be Read"));
-      description = g_markup_escape_text (error->message, -1);
-    }
-
-  /* AdwStatusPage reads its description as markup. */
-  adw_status_page_set_description (self->error_page, description);
-  gtk_label_set_text (self->details_label, details != NULL ? details : "");
-  gtk_widget_set_visible (self->details_expander, details != NULL);
+  gh_ui_status_page_set_error (self->error_page, self->details_label, self->details_expander,
+                               error, _("The List Could Not Be Read"));
 
   self->load_failed = TRUE;
   if (g_list_model_get_n_items (editor_model (self)) > 0)
@@ -1171,6 +1154,31 @@ show_undo_toast (GhPeoplePage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* What apply and undo share once they end: FALSE when there is nothing more to show, because
+ * the run could not start (said here), was cancelled, or belongs to an editor this page has
+ * since replaced. */
+static gboolean
+run_finished (GhPeoplePage *self,
+              GObject      *editor,
+              gboolean      ran,
+              const GError *error)
+{
+  if ((gpointer) self->editor != editor)
+    return FALSE;
+
+  if (!ran)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_failure (self, error->message);
+          update_status (self);
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 applied_cb (GObject      *object,
             GAsyncResult *result,
@@ -1179,20 +1187,11 @@ applied_cb (GObject      *object,
   g_autoptr(GhPeoplePage) self = user_data;
   g_autoptr(GError) error = NULL;
   guint n_failed = 0;
+  gboolean ran;
 
-  if (!gh_assignment_editor_apply_finish (GH_ASSIGNMENT_EDITOR (object), result, &n_failed,
-                                          &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          && (gpointer) self->editor == object)
-        {
-          show_failure (self, error->message);
-          update_status (self);
-        }
-      return;
-    }
-
-  if ((gpointer) self->editor != object)
+  ran = gh_assignment_editor_apply_finish (GH_ASSIGNMENT_EDITOR (object), result, &n_failed,
+                                           &error);
+  if (!run_finished (self, object, ran, error))
     return;
 
   if (n_failed > 0)
@@ -1232,20 +1231,11 @@ undone_cb (GObject      *object,
   g_autoptr(GhPeoplePage) self = user_data;
   g_autoptr(GError) error = NULL;
   guint n_failed = 0;
+  gboolean ran;
 
-  if (!gh_assignment_editor_undo_finish (GH_ASSIGNMENT_EDITOR (object), result, &n_failed,
-                                         &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          && (gpointer) self->editor == object)
-        {
-          show_failure (self, error->message);
-          update_status (self);
-        }
-      return;
-    }
-
-  if ((gpointer) self->editor != object)
+  ran = gh_assignment_editor_undo_finish (GH_ASSIGNMENT_EDITOR (object), result, &n_failed,
+                                          &error);
+  if (!run_finished (self, object, ran, error))
     return;
 
   if (n_failed > 0)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gh-graph-error.h"
 #include "gh-ui-util.h"
 #include "gh-window.h"
 
@@ -123,4 +124,47 @@ gh_ui_toast (GtkWidget  *widget,
 
   if (GH_IS_WINDOW (root))
     gh_window_add_toast (GH_WINDOW (root), adw_toast_new (title));
+}
+
+void
+gh_ui_status_page_set_error (AdwStatusPage *page,
+                             GtkLabel      *details,
+                             GtkWidget     *details_box,
+                             const GError  *error,
+                             const char    *fallback_title)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *technical = NULL;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+  g_return_if_fail (error != NULL);
+
+  if (error->domain == GH_GRAPH_ERROR)
+    {
+      guint wait = gh_graph_error_get_retry_after (error);
+
+      adw_status_page_set_title (page, gh_graph_error_code_to_summary (error->code));
+      if (wait > 0)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s Meta asks to wait about %u minute.",
+                                                    "%s Meta asks to wait about %u minutes.",
+                                                    (wait + 59) / 60),
+                                       gh_graph_error_code_to_next_step (error->code),
+                                       (wait + 59) / 60);
+      else
+        description = g_strdup (gh_graph_error_code_to_next_step (error->code));
+      technical = gh_graph_error_format_details (error);
+    }
+  else
+    {
+      adw_status_page_set_title (page, fallback_title);
+      description = g_strdup (error->message);
+    }
+
+  /* AdwStatusPage reads its description as markup. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (page, escaped);
+  gtk_label_set_text (details, technical != NULL ? technical : "");
+  gtk_widget_set_visible (details_box, technical != NULL);
 }

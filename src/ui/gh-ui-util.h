@@ -28,4 +28,13 @@ GtkWidget *gh_ui_mnemonic_button_new (const char *label);
 void       gh_ui_toast               (GtkWidget  *widget,
                                       const char *title);
 
+/* Shows @error on @page in plain words: a title, the next step (with Meta's wait, if any) and
+ * the technical details (fbtrace id…) in @details, whose @details_box is hidden when there
+ * are none.  @fallback_title is used for errors that are not Graph errors. */
+void       gh_ui_status_page_set_error (AdwStatusPage *page,
+                                        GtkLabel      *details,
+                                        GtkWidget     *details_box,
+                                        const GError  *error,
+                                        const char    *fallback_title);
+
 G_END_DECLS
