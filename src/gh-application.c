@@ -6,24 +6,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "gh-application.h"
-#include "gh-connection.h"
+#include "gh-check-cli.h"
 #include "gh-demo-server.h"
-#include "gh-graph-error.h"
-#include "gh-token-text.h"
 #include "gh-window.h"
 
-/* The application: command-line options, app-wide actions, the token store and, in demo
- * mode, the demo Graph server running on loopback inside this process. */
+/* The application: command-line options, app-wide actions, the session every window shows
+ * and, for the demo, the demo Graph server running on loopback inside this process. */
 struct _GhApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  GhTokenStore   *token_store;
+  GhSession      *session;
   GhDemoServer   *demo_server;
   gboolean        demo_mode;
 };
@@ -44,191 +40,6 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { NULL }
 };
-
-/* Exit codes of --check, for scripts and deploy pipelines. */
-enum {
-  CHECK_EXIT_OK = 0,
-  CHECK_EXIT_MISSING = 1,
-  CHECK_EXIT_COULD_NOT_CHECK = 2,
-};
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-/* --check runs before any display is opened, so it can run on a server without one; it
- * waits for each asynchronous step on a loop of its own. */
-static GAsyncResult *
-wait_for_result (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  g_main_loop_run (wait->loop);
-  return wait->result;
-}
-
-static int
-check_token (GhApplication     *self,
-             Wait              *wait,
-             const char        *token,
-             GhSavedConnection *saved)
-{
-  g_autofree char *version = NULL;
-  g_autoptr(GhGraphClient) client = NULL;
-  g_autoptr(GhConnection) connection = NULL;
-  g_autoptr(GhCheckReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  version = g_settings_get_string (self->settings, "graph-api-version");
-  client = gh_graph_client_new_from_environment (version, &error);
-  if (client == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return CHECK_EXIT_COULD_NOT_CHECK;
-    }
-
-  connection = gh_connection_new (client, token, saved);
-  gh_connection_check_async (connection, NULL, wait_cb, wait);
-  report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
-  if (report == NULL)
-    {
-      if (error->domain == GH_GRAPH_ERROR)
-        g_printerr ("%s %s\n", gh_graph_error_code_to_summary (error->code),
-                    gh_graph_error_code_to_next_step (error->code));
-      else
-        g_printerr ("%s\n", error->message);
-      return CHECK_EXIT_COULD_NOT_CHECK;
-    }
-
-  text = gh_check_report_to_text (report);
-  g_print ("%s\n", text);
-
-  return gh_check_report_get_passed (report) ? CHECK_EXIT_OK : CHECK_EXIT_MISSING;
-}
-
-static char *
-read_token_from_stdin (void)
-{
-  g_autoptr(GString) input = g_string_new (NULL);
-  char buffer[512];
-  size_t n;
-  char *token = NULL;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && input->len < 64 * 1024)
-    g_string_append_len (input, buffer, n);
-
-  token = g_strndup (input->str, input->len);
-  explicit_bzero (input->str, input->allocated_len);
-  explicit_bzero (buffer, sizeof buffer);
-
-  return token;
-}
-
-static int
-run_check (GhApplication *self,
-           const char    *connection_name,
-           gboolean       token_stdin)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL };
-  g_autoptr(GhTokenStore) store = NULL;
-  g_autoptr(GPtrArray) connections = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = CHECK_EXIT_OK;
-  guint checked = 0;
-
-  self->settings = g_settings_new (APP_ID);
-
-  if (token_stdin)
-    {
-      char *input = read_token_from_stdin ();
-      char *token = NULL;
-      GhTokenTextProblem problem = gh_token_text_diagnose (input, &token);
-
-      gh_token_text_free (input);
-      if (problem != GH_TOKEN_TEXT_OK)
-        {
-          g_printerr ("%s\n", gh_token_text_problem_message (problem));
-          return CHECK_EXIT_MISSING;
-        }
-
-      status = check_token (self, &wait, token, NULL);
-      gh_token_text_free (token);
-      g_clear_object (&wait.result);
-      return status;
-    }
-
-  store = gh_token_store_new ();
-  gh_token_store_list_async (store, NULL, wait_cb, &wait);
-  connections = gh_token_store_list_finish (store, wait_for_result (&wait), &error);
-  if (connections == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      g_clear_object (&wait.result);
-      return CHECK_EXIT_COULD_NOT_CHECK;
-    }
-
-  for (guint i = 0; i < connections->len; i++)
-    {
-      GhSavedConnection *saved = g_ptr_array_index (connections, i);
-      const char *label = gh_saved_connection_get_label (saved);
-      char *token;
-      int one;
-
-      if (connection_name != NULL && g_strcmp0 (connection_name, label) != 0
-          && g_strcmp0 (connection_name, gh_saved_connection_get_id (saved)) != 0)
-        continue;
-
-      checked++;
-      /* Translators: %s is the name of a saved connection */
-      g_print (_("Connection “%s”"), label);
-      g_print ("\n");
-
-      gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, wait_cb,
-                                 &wait);
-      token = gh_token_store_load_finish (store, wait_for_result (&wait), &error);
-      if (token == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          g_clear_error (&error);
-          status = MAX (status, CHECK_EXIT_COULD_NOT_CHECK);
-          continue;
-        }
-
-      one = check_token (self, &wait, token, saved);
-      gh_token_store_free_token (token);
-      status = MAX (status, one);
-    }
-
-  g_clear_object (&wait.result);
-
-  if (checked == 0)
-    {
-      if (connection_name != NULL)
-        /* Translators: %s is the name given on the command line */
-        g_printerr (_("There is no saved connection called “%s”."), connection_name);
-      else
-        g_printerr (_("There are no saved connections. Open Gatehouse to set one up, or pass a "
-                      "token with --token-stdin."));
-      g_printerr ("\n");
-      return CHECK_EXIT_COULD_NOT_CHECK;
-    }
-
-  return status;
-}
 
 static void
 about_action_cb (GSimpleAction *action,
@@ -294,14 +105,16 @@ gh_application_handle_local_options (GApplication *app,
       const char *connection_name = NULL;
 
       g_variant_dict_lookup (options, "connection", "&s", &connection_name);
-      return run_check (self, connection_name, g_variant_dict_contains (options, "token-stdin"));
+      self->settings = g_settings_new (APP_ID);
+      return gh_check_cli_run (self->settings, connection_name,
+                               g_variant_dict_contains (options, "token-stdin"));
     }
 
   if (g_variant_dict_contains (options, "connection")
       || g_variant_dict_contains (options, "token-stdin"))
     {
       g_printerr ("%s\n", _("--connection and --token-stdin only go with --check."));
-      return CHECK_EXIT_COULD_NOT_CHECK;
+      return GH_CHECK_EXIT_COULD_NOT_CHECK;
     }
 
   if (g_variant_dict_contains (options, "demo"))
@@ -327,7 +140,24 @@ gh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 
   self->settings = g_settings_new (APP_ID);
-  self->token_store = self->demo_mode ? gh_token_store_new_in_memory () : gh_token_store_new ();
+  if (self->demo_mode)
+    {
+      g_autoptr(GhTokenStore) store = gh_token_store_new_in_memory ();
+      g_autoptr(GError) error = NULL;
+      const char *url = gh_application_start_demo_server (self, &error);
+
+      /* Without its server the demo falls back to what it would reach anyway: nothing but
+       * loopback, which then says it cannot connect. */
+      if (url == NULL)
+        g_warning ("The demo server did not start: %s", error->message);
+      self->session = gh_session_new (self->settings, store, url);
+    }
+  else
+    {
+      g_autoptr(GhTokenStore) store = gh_token_store_new ();
+
+      self->session = gh_session_new (self->settings, store, NULL);
+    }
 }
 
 static void
@@ -361,8 +191,8 @@ gh_application_finalize (GObject *object)
 {
   GhApplication *self = GH_APPLICATION (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_object (&self->token_store);
   g_clear_object (&self->demo_server);
 
   G_OBJECT_CLASS (gh_application_parent_class)->finalize (object);
@@ -400,24 +230,12 @@ gh_application_new (void)
                        NULL);
 }
 
-GhTokenStore *
-gh_application_get_token_store (GhApplication *self)
+GhSession *
+gh_application_get_session (GhApplication *self)
 {
   g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
 
-  return self->token_store;
-}
-
-void
-gh_application_use_session_store (GhApplication *self)
-{
-  g_return_if_fail (GH_IS_APPLICATION (self));
-
-  if (gh_token_store_is_in_memory (self->token_store))
-    return;
-
-  g_clear_object (&self->token_store);
-  self->token_store = gh_token_store_new_in_memory ();
+  return self->session;
 }
 
 GSettings *
@@ -436,27 +254,10 @@ gh_application_get_demo_mode (GhApplication *self)
   return self->demo_mode;
 }
 
-GhGraphClient *
-gh_application_create_client (GhApplication  *self,
-                              GError        **error)
+const char *
+gh_application_start_demo_server (GhApplication  *self,
+                                  GError        **error)
 {
-  g_autofree char *version = NULL;
-
-  g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
-
-  if (self->demo_mode)
-    return gh_application_create_demo_client (self, error);
-
-  version = g_settings_get_string (self->settings, "graph-api-version");
-  return gh_graph_client_new_from_environment (version, error);
-}
-
-GhGraphClient *
-gh_application_create_demo_client (GhApplication  *self,
-                                   GError        **error)
-{
-  g_autofree char *version = NULL;
-
   g_return_val_if_fail (GH_IS_APPLICATION (self), NULL);
 
   /* The demo server lives as long as the application: started on first use only, so a
@@ -468,6 +269,17 @@ gh_application_create_demo_client (GhApplication  *self,
         return NULL;
     }
 
-  version = g_settings_get_string (self->settings, "graph-api-version");
-  return gh_graph_client_new (gh_demo_server_get_url (self->demo_server), version, error);
+  return gh_demo_server_get_url (self->demo_server);
+}
+
+const char *
+gh_application_get_demo_token (GhApplication *self)
+{
+  return GH_DEMO_TOKEN_ADMIN;
+}
+
+const char *
+gh_application_get_demo_business_name (GhApplication *self)
+{
+  return GH_DEMO_BUSINESS_NAME;
 }

@@ -5,27 +5,24 @@
 
 #include <adwaita.h>
 
-#include "gh-graph-client.h"
-#include "gh-token-store.h"
+#include "gh-session.h"
 
 G_BEGIN_DECLS
 
 #define GH_TYPE_APPLICATION (gh_application_get_type ())
 G_DECLARE_FINAL_TYPE (GhApplication, gh_application, GH, APPLICATION, AdwApplication)
 
-GhApplication *gh_application_new                (void);
-GhTokenStore  *gh_application_get_token_store    (GhApplication *self);
-/* From now on, connections are kept in memory for this session only: for people without a
- * usable keyring who chose to go on without saving. */
-void           gh_application_use_session_store  (GhApplication *self);
-GSettings     *gh_application_get_settings       (GhApplication *self);
-gboolean       gh_application_get_demo_mode      (GhApplication *self);
-/* A new client for the configured base URL (GATEHOUSE_GRAPH_URL, loopback only) and the API
- * version from the settings; NULL with a refusal for any other override. */
-GhGraphClient *gh_application_create_client      (GhApplication *self,
-                                                  GError       **error);
-/* A new client for the in-process demo server, started on first use. */
-GhGraphClient *gh_application_create_demo_client (GhApplication *self,
-                                                  GError       **error);
+GhApplication *gh_application_new                    (void);
+/* What the app knows: every window shows this one session. */
+GhSession     *gh_application_get_session            (GhApplication  *self);
+GSettings     *gh_application_get_settings           (GhApplication  *self);
+gboolean       gh_application_get_demo_mode          (GhApplication  *self);
+/* The in-process demo server's URL, started on first use; NULL with an error when it could
+ * not start. */
+const char    *gh_application_start_demo_server      (GhApplication  *self,
+                                                      GError        **error);
+/* What the demo connection uses: the demo server's admin token and its business's name. */
+const char    *gh_application_get_demo_token         (GhApplication  *self);
+const char    *gh_application_get_demo_business_name (GhApplication  *self);
 
 G_END_DECLS

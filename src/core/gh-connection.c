@@ -12,7 +12,8 @@
 #include "gh-business-user.h"
 #include "gh-connection.h"
 #include "gh-graph-error.h"
-#include "gh-token-store.h"
+#include "gh-connection-private.h"
+#include "gh-secret.h"
 
 /* Discovery needs no more than this many accounts, and a batch must stay well under 50. */
 #define MAX_WABAS 20
@@ -169,8 +170,8 @@ get_request (const char *relative_url)
 static void
 wipe_request_url (GhGraphBatchRequest *request)
 {
-  if (request != NULL && request->relative_url != NULL)
-    memset (request->relative_url, 0, strlen (request->relative_url));
+  if (request != NULL)
+    gh_secret_wipe_string (request->relative_url);
 }
 
 static void
@@ -558,7 +559,7 @@ gh_connection_finalize (GObject *object)
 {
   GhConnection *self = (GhConnection *)object;
 
-  gh_token_store_free_token (g_steal_pointer (&self->token));
+  gh_secret_free (g_steal_pointer (&self->token));
   g_clear_object (&self->client);
   g_clear_object (&self->saved);
   g_clear_object (&self->report);
@@ -636,21 +637,29 @@ gh_connection_init (GhConnection *self)
 }
 
 GhConnection *
-gh_connection_new (GhGraphClient     *client,
-                   const char        *token,
-                   GhSavedConnection *saved)
+gh_connection_new (const char         *base_url,
+                   const char         *api_version,
+                   const char         *token,
+                   GhSavedConnection  *saved,
+                   GError            **error)
 {
+  g_autoptr(GhGraphClient) client = NULL;
   GhConnection *self;
 
-  g_return_val_if_fail (GH_IS_GRAPH_CLIENT (client), NULL);
   g_return_val_if_fail (saved == NULL || GH_IS_SAVED_CONNECTION (saved), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  client = base_url != NULL ? gh_graph_client_new (base_url, api_version, error)
+                            : gh_graph_client_new_from_environment (api_version, error);
+  if (client == NULL)
+    return NULL;
 
   self = g_object_new (GH_TYPE_CONNECTION, NULL);
-  self->client = g_object_ref (client);
+  self->client = g_steal_pointer (&client);
   if (token != NULL && *token != '\0')
     {
       self->token = g_strdup (token);
-      gh_graph_client_set_token (client, token);
+      gh_graph_client_set_token (self->client, token);
     }
   if (saved != NULL)
     self->saved = g_object_ref (saved);
@@ -717,12 +726,10 @@ gh_connection_check_async (GhConnection        *self,
   /* The token to inspect rides in the batch's POST body, never in a URL of its own. */
   if (self->token != NULL)
     {
-      g_autofree char *escaped = g_uri_escape_string (self->token, NULL, FALSE);
-      g_autofree char *url = g_strconcat ("debug_token?input_token=", escaped, NULL);
+      g_auto(GhSecretString) escaped = g_uri_escape_string (self->token, NULL, FALSE);
+      g_auto(GhSecretString) url = g_strconcat ("debug_token?input_token=", escaped, NULL);
 
       debug_request = get_request (url);
-      memset (escaped, 0, strlen (escaped));
-      memset (url, 0, strlen (url));
     }
   else
     {
@@ -806,4 +813,12 @@ gh_connection_load_waba_finish (GhConnection  *self,
                         gh_connection_load_waba_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+_gh_connection_peek_token (GhConnection *self)
+{
+  g_return_val_if_fail (GH_IS_CONNECTION (self), NULL);
+
+  return self->token;
 }

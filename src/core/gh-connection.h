@@ -18,12 +18,17 @@ G_BEGIN_DECLS
 #define GH_TYPE_CONNECTION (gh_connection_get_type ())
 G_DECLARE_FINAL_TYPE (GhConnection, gh_connection, GH, CONNECTION, GObject)
 
-/* Gives @token to @client (the Authorization header) and keeps a copy, wiped on finalize,
- * for debug_token, which inspects the token from inside a batch POST body.
- * @saved: nullable (a token not yet saved). */
-GhConnection      *gh_connection_new                (GhGraphClient      *client,
+/* A connection with a client of its own for @base_url (NULL: Meta's server, or
+ * GATEHOUSE_GRAPH_URL; only loopback overrides are accepted) and @api_version (NULL: the
+ * default).  The client sends @token in the Authorization header; the connection keeps one
+ * copy, wiped on finalize, for debug_token, which inspects the token from inside a batch
+ * POST body.  @saved: nullable (a token not yet saved).  NULL with an error when the URL is
+ * refused. */
+GhConnection      *gh_connection_new                (const char         *base_url,
+                                                     const char         *api_version,
                                                      const char         *token,
-                                                     GhSavedConnection  *saved);
+                                                     GhSavedConnection  *saved,
+                                                     GError            **error);
 GhGraphClient     *gh_connection_get_client         (GhConnection       *self);
 GhSavedConnection *gh_connection_get_saved          (GhConnection       *self);
 void               gh_connection_set_saved          (GhConnection       *self,

@@ -9,6 +9,17 @@
 
 #include "gh-recheck.h"
 
+struct _GhRecheckFinding
+{
+  GObject parent_instance;
+
+  GhSavedConnection *connection;
+  GhRecheckChange change;
+  char *message;
+};
+
+G_DEFINE_FINAL_TYPE (GhRecheckFinding, gh_recheck_finding, G_TYPE_OBJECT)
+
 /* The permissions whose loss the person hears about, most important first. */
 static const char * const watched_scopes[] = {
   "whatsapp_business_management",
@@ -151,4 +162,75 @@ gh_recheck_needs_new_token (GhRecheckChange change)
   return change == GH_RECHECK_TOKEN_REJECTED
          || change == GH_RECHECK_PERMISSION_LOST
          || change == GH_RECHECK_EXPIRES_SOON;
+}
+
+static void
+gh_recheck_finding_finalize (GObject *object)
+{
+  GhRecheckFinding *self = (GhRecheckFinding *)object;
+
+  g_clear_object (&self->connection);
+  g_clear_pointer (&self->message, g_free);
+
+  G_OBJECT_CLASS (gh_recheck_finding_parent_class)->finalize (object);
+}
+
+static void
+gh_recheck_finding_class_init (GhRecheckFindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gh_recheck_finding_finalize;
+}
+
+static void
+gh_recheck_finding_init (GhRecheckFinding *self)
+{
+}
+
+GhRecheckFinding *
+gh_recheck_finding_new (GhSavedConnection *connection,
+                        GhRecheckChange    change,
+                        const char        *message)
+{
+  GhRecheckFinding *self;
+
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (connection), NULL);
+
+  self = g_object_new (GH_TYPE_RECHECK_FINDING, NULL);
+  self->connection = g_object_ref (connection);
+  self->change = change;
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+GhSavedConnection *
+gh_recheck_finding_get_connection (GhRecheckFinding *self)
+{
+  g_return_val_if_fail (GH_IS_RECHECK_FINDING (self), NULL);
+
+  return self->connection;
+}
+
+const char *
+gh_recheck_finding_get_id (GhRecheckFinding *self)
+{
+  g_return_val_if_fail (GH_IS_RECHECK_FINDING (self), NULL);
+
+  return gh_saved_connection_get_id (self->connection);
+}
+
+GhRecheckChange
+gh_recheck_finding_get_change (GhRecheckFinding *self)
+{
+  g_return_val_if_fail (GH_IS_RECHECK_FINDING (self), GH_RECHECK_NONE);
+
+  return self->change;
+}
+
+const char *
+gh_recheck_finding_get_message (GhRecheckFinding *self)
+{
+  g_return_val_if_fail (GH_IS_RECHECK_FINDING (self), NULL);
+
+  return self->message;
 }

@@ -41,4 +41,17 @@ void            gh_recheck_record  (GhSavedConnection *saved,
  * FALSE when the check report says what to fix. */
 gboolean        gh_recheck_needs_new_token (GhRecheckChange  change);
 
+/* What a check of a saved connection found that a person must hear about: the banner's
+ * content.  Immutable. */
+#define GH_TYPE_RECHECK_FINDING (gh_recheck_finding_get_type ())
+G_DECLARE_FINAL_TYPE (GhRecheckFinding, gh_recheck_finding, GH, RECHECK_FINDING, GObject)
+
+GhRecheckFinding  *gh_recheck_finding_new            (GhSavedConnection *connection,
+                                                      GhRecheckChange    change,
+                                                      const char        *message);
+GhSavedConnection *gh_recheck_finding_get_connection (GhRecheckFinding  *self);
+const char        *gh_recheck_finding_get_id         (GhRecheckFinding  *self);
+GhRecheckChange    gh_recheck_finding_get_change     (GhRecheckFinding  *self);
+const char        *gh_recheck_finding_get_message    (GhRecheckFinding  *self);
+
 G_END_DECLS

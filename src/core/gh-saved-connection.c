@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gh-saved-connection.h"
 
 struct _GhSavedConnection
@@ -418,4 +420,53 @@ gh_saved_connection_set_expires_at (GhSavedConnection *self,
 {
   g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
   self->expires_at = MAX (expires_at, 0);
+}
+
+static char *
+describe_last_check (GhSavedConnection *self)
+{
+  gint64 when = gh_saved_connection_get_last_checked (self);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date_text = NULL;
+
+  if (when <= 0)
+    return g_strdup (_("Not checked yet"));
+
+  date = g_date_time_new_from_unix_local (when);
+  /* Translators: a date, e.g. "22 Nov 2026" */
+  date_text = g_date_time_format (date, _("%e %b %Y"));
+  g_strstrip (date_text);
+
+  if (gh_saved_connection_get_last_check_ok (self))
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Worked on %s"), date_text);
+  /* Translators: %s is a date */
+  return g_strdup_printf (_("Needed attention on %s"), date_text);
+}
+
+char *
+gh_saved_connection_dup_description (GhSavedConnection *self)
+{
+  const char *business;
+  const char *user;
+  g_autofree char *checked = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+
+  business = gh_saved_connection_get_business_name (self);
+  user = gh_saved_connection_get_system_user_name (self);
+  checked = describe_last_check (self);
+
+  if (business != NULL && *business != '\0' && user != NULL && *user != '\0')
+    /* Translators: a business portfolio's name, then the system user's, e.g.
+     * "Lucky Shrub · Gatehouse Integration" */
+    g_string_printf (text, _("%s · %s"), business, user);
+  else if (business != NULL && *business != '\0')
+    g_string_append (text, business);
+  else if (user != NULL && *user != '\0')
+    g_string_append (text, user);
+
+  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", checked);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -51,4 +51,8 @@ gint64             gh_saved_connection_get_expires_at       (GhSavedConnection *
 void               gh_saved_connection_set_expires_at       (GhSavedConnection *self,
                                                              gint64             expires_at);
 
+/* Two lines for a list: the business and the system user, then when it was last checked and
+ * whether it worked ("Worked on 22 Nov 2026"). */
+char              *gh_saved_connection_dup_description      (GhSavedConnection *self);
+
 G_END_DECLS

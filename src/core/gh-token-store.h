@@ -54,7 +54,7 @@ GPtrArray    *gh_token_store_list_finish  (GhTokenStore        *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* The token, to be freed with gh_token_store_free_token (it wipes the memory). */
+/* The token, to be freed with gh_secret_free (it wipes the memory). */
 void          gh_token_store_load_async   (GhTokenStore        *self,
                                            const char          *connection_id,
                                            GCancellable        *cancellable,
@@ -73,8 +73,16 @@ gboolean      gh_token_store_forget_finish (GhTokenStore       *self,
                                             GAsyncResult       *result,
                                             GError            **error);
 
-void          gh_token_store_free_token   (char                *token);
-/* Overwrites the token's bytes with zeros in place (what free_token does before freeing). */
-void          gh_token_store_wipe_token   (char                *token);
+/* Changes the description kept with a saved token (its name, the last check) without
+ * reading or writing the token itself.  Fails with GH_TOKEN_STORE_ERROR_NOT_FOUND when
+ * nothing is saved under the connection's id. */
+void          gh_token_store_update_async (GhTokenStore        *self,
+                                           GhSavedConnection   *connection,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean      gh_token_store_update_finish (GhTokenStore       *self,
+                                            GAsyncResult       *result,
+                                            GError            **error);
 
 G_END_DECLS

@@ -9,12 +9,15 @@
 
 #include "gh-account-page.h"
 #include "gh-graph-error.h"
+#include "gh-session.h"
 #include "gh-timezone.h"
 #include "gh-ui-util.h"
+#include "gh-waba-words.h"
 
 /* The overview of one WhatsApp Business Account: its details, health, phone numbers and
  * templates, in plain words, with every ID copyable and labelled with where Business Suite
- * shows it.  The window owns the header bar and the refresh action; this page only shows. */
+ * shows it.  It follows the session's shown account and reads it (one round trip); the
+ * window owns the header bar and the refresh action. */
 struct _GhAccountPage
 {
   AdwBin               parent_instance;
@@ -34,248 +37,24 @@ struct _GhAccountPage
   GCancellable        *cancellable;
   char                *waba_id;
   char                *business_id;
+
+  GhSession           *session;
+  GhWaba              *waba;
 };
 
 G_DEFINE_FINAL_TYPE (GhAccountPage, gh_account_page, ADW_TYPE_BIN)
 
-typedef struct
-{
-  const char *wire;
-  const char *words;
-} EnumWords;
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_WABA,
+  N_PROPS
+};
 
-typedef struct
-{
-  GhAccountPage *self;
-  char          *uri;
-} ShowUriData;
+static GParamSpec *properties[N_PROPS];
 
 #define BUSINESS_SUITE_URL "https://business.facebook.com/settings/whatsapp-business-accounts"
 #define WHATSAPP_MANAGER_URL "https://business.facebook.com/wa/manage/home/"
-
-static const EnumWords review_words[] = {
-  { "APPROVED", N_("Approved") },
-  { "PENDING", N_("Pending review") },
-  { "REJECTED", N_("Rejected") },
-  { "RESTRICTED", N_("Restricted") },
-  { NULL, NULL }
-};
-
-static const EnumWords verification_words[] = {
-  { "verified", N_("Verified") },
-  { "not_verified", N_("Not verified") },
-  { "pending", N_("Pending") },
-  { "pending_need_more_info", N_("Pending: Meta needs more information") },
-  { "pending_submission", N_("Not submitted yet") },
-  { "rejected", N_("Rejected") },
-  { "failed", N_("Failed") },
-  { "expired", N_("Expired") },
-  { "ineligible", N_("Not eligible") },
-  { "revoked", N_("Revoked") },
-  { NULL, NULL }
-};
-
-static const EnumWords limit_words[] = {
-  { "TIER_50", N_("50 customers a day") },
-  { "TIER_250", N_("250 customers a day") },
-  { "TIER_1K", N_("1,000 customers a day") },
-  { "TIER_2K", N_("2,000 customers a day") },
-  { "TIER_10K", N_("10,000 customers a day") },
-  { "TIER_100K", N_("100,000 customers a day") },
-  { "TIER_UNLIMITED", N_("Unlimited") },
-  { "UNTIERED", N_("No limit assigned yet") },
-  { NULL, NULL }
-};
-
-static const EnumWords health_words[] = {
-  { "AVAILABLE", N_("Can send messages") },
-  { "LIMITED", N_("Can send messages, with limits") },
-  { "BLOCKED", N_("Cannot send messages") },
-  { NULL, NULL }
-};
-
-static const EnumWords entity_words[] = {
-  { "WABA", N_("This WhatsApp account") },
-  { "BUSINESS", N_("The business portfolio") },
-  { "APP", N_("The app") },
-  { "PHONE_NUMBER", N_("A phone number") },
-  { NULL, NULL }
-};
-
-static const EnumWords phone_status_words[] = {
-  { "CONNECTED", N_("Connected") },
-  { "PENDING", N_("Pending registration") },
-  { "FLAGGED", N_("Flagged for low quality") },
-  { "RESTRICTED", N_("Restricted") },
-  { "DELETED", N_("Deleted") },
-  { "DISCONNECTED", N_("Disconnected") },
-  { "MIGRATED", N_("Migrated") },
-  { "BANNED", N_("Banned") },
-  { "RATE_LIMITED", N_("Rate limited") },
-  { "UNVERIFIED", N_("Unverified") },
-  { NULL, NULL }
-};
-
-static const EnumWords quality_words[] = {
-  { "GREEN", N_("High") },
-  { "YELLOW", N_("Medium") },
-  { "RED", N_("Low") },
-  { "NA", N_("Not rated yet") },
-  { "UNKNOWN", N_("Not rated yet") },
-  { NULL, NULL }
-};
-
-static const EnumWords code_words[] = {
-  { "VERIFIED", N_("Verified") },
-  { "NOT_VERIFIED", N_("Not verified") },
-  { "UNVERIFIED", N_("Not verified") },
-  { "EXPIRED", N_("Expired") },
-  { NULL, NULL }
-};
-
-static const EnumWords platform_words[] = {
-  { "CLOUD_API", N_("Cloud API") },
-  { "ON_PREMISE", N_("On-premises") },
-  { "NOT_APPLICABLE", N_("Not set up for the API") },
-  { NULL, NULL }
-};
-
-static const EnumWords mode_words[] = {
-  { "LIVE", N_("Live") },
-  { "SANDBOX", N_("Test number (sandbox)") },
-  { NULL, NULL }
-};
-
-static const EnumWords throughput_words[] = {
-  { "STANDARD", N_("Standard") },
-  { "HIGH", N_("High") },
-  { "NOT_APPLICABLE", N_("Not applicable") },
-  { NULL, NULL }
-};
-
-static const EnumWords name_status_words[] = {
-  { "APPROVED", N_("Approved") },
-  { "AVAILABLE_WITHOUT_REVIEW", N_("Usable without review") },
-  { "PENDING_REVIEW", N_("Pending review") },
-  { "DECLINED", N_("Declined") },
-  { "EXPIRED", N_("Expired") },
-  { "NONE", N_("Not submitted") },
-  { NULL, NULL }
-};
-
-/* In the order a person reads them; anything else follows as sent. */
-static const EnumWords template_status_words[] = {
-  { "APPROVED", N_("Approved") },
-  { "PENDING", N_("Pending review") },
-  { "IN_APPEAL", N_("In appeal") },
-  { "REJECTED", N_("Rejected") },
-  { "PAUSED", N_("Paused") },
-  { "DISABLED", N_("Disabled") },
-  { "LIMIT_EXCEEDED", N_("Over the limit") },
-  { "ARCHIVED", N_("Archived") },
-  { "PENDING_DELETION", N_("Being deleted") },
-  { "DELETED", N_("Deleted") },
-  { NULL, NULL }
-};
-
-static const EnumWords category_words[] = {
-  { "MARKETING", N_("Marketing") },
-  { "UTILITY", N_("Utility") },
-  { "AUTHENTICATION", N_("Authentication") },
-  { NULL, NULL }
-};
-
-static const EnumWords phone_status_help[] = {
-  { "PENDING", N_("The number is added but not registered for sending yet. Register it in "
-                  "WhatsApp Manager → Phone numbers before an integration uses it.") },
-  { "FLAGGED", N_("Meta flagged the number because its quality dropped. If quality does not "
-                  "recover within 7 days, its messaging limit goes down.") },
-  { "RESTRICTED", N_("The number cannot start new conversations for now: it reached its "
-                     "messaging limit or was restricted for a policy reason. It can still "
-                     "answer customers who write first.") },
-  { "BANNED", N_("Meta banned this number. WhatsApp Manager → Phone numbers says why and "
-                 "how to appeal.") },
-  { "DISCONNECTED", N_("The number is not connected to WhatsApp any more. Register it again "
-                       "in WhatsApp Manager.") },
-  { "DELETED", N_("The number was deleted from this account.") },
-  { "RATE_LIMITED", N_("Too many messages were sent from this number in a short time. Wait "
-                       "before sending more.") },
-  { "UNVERIFIED", N_("The number is not verified yet: verify it in WhatsApp Manager.") },
-  { NULL, NULL }
-};
-
-static const EnumWords quality_help[] = {
-  { "RED", N_("Customers are blocking or reporting messages from this number. Send fewer, "
-              "more relevant messages, or it may be flagged and limited.") },
-  { "YELLOW", N_("Quality is dropping: some customers block or report messages from this "
-                 "number.") },
-  { NULL, NULL }
-};
-
-static const EnumWords code_help[] = {
-  { "NOT_VERIFIED", N_("Meta has not confirmed that the business owns this number. Verify it "
-                       "with a code by text message or phone call in WhatsApp Manager.") },
-  { "UNVERIFIED", N_("Meta has not confirmed that the business owns this number. Verify it "
-                     "with a code by text message or phone call in WhatsApp Manager.") },
-  { "EXPIRED", N_("The ownership check has expired. Verify the number again with a code in "
-                  "WhatsApp Manager.") },
-  { NULL, NULL }
-};
-
-static const EnumWords mode_help[] = {
-  { "SANDBOX", N_("A test number: it can only message the few recipients added in the app's "
-                  "API Setup, never real customers.") },
-  { NULL, NULL }
-};
-
-static const EnumWords name_status_help[] = {
-  { "PENDING_REVIEW", N_("Meta is reviewing the display name. Until it is approved, customers "
-                         "may see only the number.") },
-  { "DECLINED", N_("Meta declined the display name. Change it in WhatsApp Manager → Phone "
-                   "numbers → Profile.") },
-  { "EXPIRED", N_("The display name's approval expired. Submit the name again in WhatsApp "
-                  "Manager.") },
-  { "NONE", N_("No display name was submitted: customers see only the number.") },
-  { NULL, NULL }
-};
-
-static const EnumWords *
-enum_find (const EnumWords *table,
-           const char      *wire)
-{
-  if (wire == NULL)
-    return NULL;
-
-  for (guint i = 0; table[i].wire != NULL; i++)
-    if (g_ascii_strcasecmp (table[i].wire, wire) == 0)
-      return &table[i];
-
-  return NULL;
-}
-
-/* Plain words for the values Meta documents; anything else is shown as it came. */
-static const char *
-enum_to_words (const EnumWords *table,
-               const char      *wire)
-{
-  const EnumWords *found;
-
-  if (wire == NULL || *wire == '\0')
-    return NULL;
-
-  found = enum_find (table, wire);
-  return found != NULL ? _(found->words) : wire;
-}
-
-/* The explanation of a problem state, NULL when the value is not a problem. */
-static const char *
-enum_to_help (const EnumWords *table,
-              const char      *wire)
-{
-  const EnumWords *found = enum_find (table, wire);
-
-  return found != NULL ? _(found->words) : NULL;
-}
 
 static gboolean
 is_graph_id (const char *id)
@@ -288,34 +67,6 @@ is_graph_id (const char *id)
       return FALSE;
 
   return TRUE;
-}
-
-/* "April 12, 2023" in local time; Meta sends ISO 8601 ("2023-04-12T09:31:05+0000") or, in
- * newer versions, seconds since 1970.  Anything else is shown as sent. */
-static char *
-format_creation_time (const char *text)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  guint64 seconds;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64 / G_USEC_PER_SEC, &seconds, NULL))
-    utc = g_date_time_new_from_unix_utc ((gint64) seconds);
-  else
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-
-      utc = g_date_time_new_from_iso8601 (text, tz);
-    }
-
-  if (utc == NULL || (local = g_date_time_to_local (utc)) == NULL)
-    return g_strdup (text);
-
-  /* TRANSLATORS: the date an account was created, see g_date_time_format() */
-  return g_date_time_format (local, C_("creation date", "%B %-d, %Y"));
 }
 
 static char *
@@ -347,16 +98,6 @@ dup_whatsapp_manager_uri (GhAccountPage *self)
 
   return g_string_free (g_steal_pointer (&uri), FALSE);
 }
-
-static void
-show_uri_data_free (ShowUriData *data)
-{
-  g_object_unref (data->self);
-  g_free (data->uri);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShowUriData, show_uri_data_free)
 
 static GtkWidget *
 value_label_new (const char *value,
@@ -408,16 +149,6 @@ row_mark_problem (GtkWidget *row)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 }
 
-static void
-copy_clicked_cb (GtkButton *button,
-                 gpointer   user_data)
-{
-  const char *value = g_object_get_data (G_OBJECT (button), "gh-copy-value");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), value);
-  gh_ui_toast (GTK_WIDGET (button), _("Copied"));
-}
-
 /* An ID: what it is, where Business Suite shows it, the value and a Copy button. */
 static GtkWidget *
 id_row_new (const char *title,
@@ -426,20 +157,9 @@ id_row_new (const char *title,
             const char *copy_name)
 {
   GtkWidget *row = value_row_new (title, value, where);
-  GtkWidget *button;
 
-  if (value == NULL || *value == '\0')
-    return row;
-
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Copy"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  copy_name, -1);
-  g_object_set_data_full (G_OBJECT (button), "gh-copy-value", g_strdup (value), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (value != NULL && *value != '\0')
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gh_ui_copy_button_new (value, copy_name));
 
   return row;
 }
@@ -474,7 +194,7 @@ fill_details (GhAccountPage *self,
   const char *business_name = gh_waba_get_owner_business_name (waba);
   const char *business_id = gh_waba_get_owner_business_id (waba);
   g_autofree char *timezone = gh_timezone_dup_label (gh_waba_get_timezone_id (waba));
-  g_autofree char *created = format_creation_time (gh_waba_get_creation_time (waba));
+  g_autofree char *created = gh_words_format_time (gh_waba_get_creation_time (waba));
 
   gh_ui_group_clear (group);
 
@@ -511,12 +231,12 @@ fill_details (GhAccountPage *self,
     }
 
   add_value (group, _("Account review"),
-             enum_to_words (review_words, gh_waba_get_account_review_status (waba)));
+             gh_words_for (GH_WORDS_REVIEW_STATUS, gh_waba_get_account_review_status (waba)));
   add_value (group, _("Business verification"),
-             enum_to_words (verification_words,
-                            gh_waba_get_business_verification_status (waba)));
+             gh_words_for (GH_WORDS_VERIFICATION,
+                           gh_waba_get_business_verification_status (waba)));
   add_value (group, _("Messaging limit"),
-             enum_to_words (limit_words, gh_waba_get_messaging_limit (waba)));
+             gh_words_for (GH_WORDS_MESSAGING_LIMIT, gh_waba_get_messaging_limit (waba)));
   add_value (group, _("Currency"), gh_waba_get_currency (waba));
   add_value (group, _("Time zone"), timezone);
   add_value (group, _("Country"), gh_waba_get_country (waba));
@@ -544,7 +264,7 @@ fill_health (GhAccountPage *self,
 
   gh_ui_group_clear (self->health_group);
 
-  row = value_row_new (_("Can it send messages?"), enum_to_words (health_words, can_send),
+  row = value_row_new (_("Can it send messages?"), gh_words_for (GH_WORDS_HEALTH, can_send),
                        issues->len > 0 ? _("What holds it back:") : NULL);
   if (can_send != NULL && g_ascii_strcasecmp (can_send, "AVAILABLE") != 0)
     row_mark_problem (row);
@@ -555,7 +275,7 @@ fill_health (GhAccountPage *self,
       GhWabaHealthIssue *issue = g_ptr_array_index (issues, i);
       g_autofree char *title = NULL;
       g_autofree char *explanation = NULL;
-      const char *entity = enum_to_words (entity_words, issue->entity_type);
+      const char *entity = gh_words_for (GH_WORDS_ENTITY, issue->entity_type);
 
       if (entity == NULL)
         entity = _("Something");
@@ -573,7 +293,7 @@ fill_health (GhAccountPage *self,
         /* TRANSLATORS: %s is Meta's error code */
         explanation = g_strdup_printf (_("Meta reports error %s."), issue->error_code);
 
-      row = value_row_new (title, enum_to_words (health_words, issue->can_send_message),
+      row = value_row_new (title, gh_words_for (GH_WORDS_HEALTH, issue->can_send_message),
                            explanation);
       row_mark_problem (row);
       gh_ui_group_add_row (self->health_group, row);
@@ -582,14 +302,13 @@ fill_health (GhAccountPage *self,
 
 /* One row of a phone number's details, with its explanation when the value is a problem. */
 static gboolean
-add_phone_detail (AdwExpanderRow  *expander,
-                  const char      *title,
-                  const EnumWords *words,
-                  const EnumWords *help,
-                  const char      *wire)
+add_phone_detail (AdwExpanderRow *expander,
+                  const char     *title,
+                  GhWordsKind     kind,
+                  const char     *wire)
 {
-  const char *explanation = help != NULL ? enum_to_help (help, wire) : NULL;
-  GtkWidget *row = value_row_new (title, enum_to_words (words, wire), explanation);
+  const char *explanation = gh_words_help (kind, wire);
+  GtkWidget *row = value_row_new (title, gh_words_for (kind, wire), explanation);
 
   if (explanation != NULL)
     row_mark_problem (row);
@@ -623,7 +342,7 @@ fill_phone_numbers (GhAccountPage *self,
       GhPhoneNumber *phone = g_ptr_array_index (phones, i);
       const char *number = gh_phone_number_get_display_phone_number (phone);
       const char *verified_name = gh_phone_number_get_verified_name (phone);
-      const char *status = enum_to_words (phone_status_words, gh_phone_number_get_status (phone));
+      const char *status = gh_words_for (GH_WORDS_PHONE_STATUS, gh_phone_number_get_status (phone));
       g_autofree char *subtitle = NULL;
       GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *icon;
@@ -647,23 +366,23 @@ fill_phone_numbers (GhAccountPage *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 value_row_new (_("Verified name"), verified_name, NULL));
       problem |= add_phone_detail (ADW_EXPANDER_ROW (expander), _("Status"),
-                                   phone_status_words, phone_status_help,
+                                   GH_WORDS_PHONE_STATUS,
                                    gh_phone_number_get_status (phone));
       problem |= add_phone_detail (ADW_EXPANDER_ROW (expander), _("Display name"),
-                                   name_status_words, name_status_help,
+                                   GH_WORDS_NAME_STATUS,
                                    gh_phone_number_get_name_status (phone));
       problem |= add_phone_detail (ADW_EXPANDER_ROW (expander), _("Quality rating"),
-                                   quality_words, quality_help,
+                                   GH_WORDS_QUALITY,
                                    gh_phone_number_get_quality_rating (phone));
       problem |= add_phone_detail (ADW_EXPANDER_ROW (expander), _("Ownership check"),
-                                   code_words, code_help,
+                                   GH_WORDS_CODE_VERIFICATION,
                                    gh_phone_number_get_code_verification_status (phone));
       problem |= add_phone_detail (ADW_EXPANDER_ROW (expander), _("Mode"),
-                                   mode_words, mode_help,
+                                   GH_WORDS_ACCOUNT_MODE,
                                    gh_phone_number_get_account_mode (phone));
-      add_phone_detail (ADW_EXPANDER_ROW (expander), _("Platform"), platform_words, NULL,
+      add_phone_detail (ADW_EXPANDER_ROW (expander), _("Platform"), GH_WORDS_PLATFORM,
                         gh_phone_number_get_platform_type (phone));
-      add_phone_detail (ADW_EXPANDER_ROW (expander), _("Throughput"), throughput_words, NULL,
+      add_phone_detail (ADW_EXPANDER_ROW (expander), _("Throughput"), GH_WORDS_THROUGHPUT,
                         gh_phone_number_get_throughput_level (phone));
 
       /* The state of each number at a glance, without opening it. */
@@ -678,11 +397,21 @@ fill_phone_numbers (GhAccountPage *self,
     }
 }
 
-/* "Approved: 7 · Pending review: 1", known values in @table's order, others after. */
 static char *
-format_counts (GHashTable      *counts,
-               const EnumWords *table)
+format_count (const char *what,
+              guint       n)
 {
+  /* Translators: how many templates have a status or category, e.g. "Approved: 7" */
+  return g_strdup_printf (_("%s: %u"), what, n);
+}
+
+/* "Approved: 7 · Pending review: 1", known values in the order Meta documents them, others
+ * after. */
+static char *
+format_counts (GHashTable  *counts,
+               GhWordsKind  kind)
+{
+  const GhWordsEntry *table = gh_words_table (kind);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree const char **keys = NULL;
   guint n_keys = 0;
@@ -692,21 +421,22 @@ format_counts (GHashTable      *counts,
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, table[i].wire));
 
       if (n > 0)
-        g_ptr_array_add (parts, g_strdup_printf ("%s: %u", _(table[i].words), n));
+        g_ptr_array_add (parts, format_count (_(table[i].words), n));
     }
 
   keys = (const char **) g_hash_table_get_keys_as_array (counts, &n_keys);
   for (guint i = 0; i < n_keys; i++)
-    if (enum_find (table, keys[i]) == NULL)
-      g_ptr_array_add (parts, g_strdup_printf ("%s: %u", keys[i],
-                                               GPOINTER_TO_UINT (g_hash_table_lookup (counts,
-                                                                                      keys[i]))));
+    if (!gh_words_is_known (kind, keys[i]))
+      g_ptr_array_add (parts,
+                       format_count (keys[i],
+                                     GPOINTER_TO_UINT (g_hash_table_lookup (counts, keys[i]))));
 
   if (parts->len == 0)
     return NULL;
 
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  /* Translators: the separator between counts, e.g. "Approved: 7 · Pending review: 1" */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
 }
 
 static void
@@ -761,9 +491,9 @@ fill_templates (GhAccountPage *self,
     return;
 
   by_status = format_counts (gh_template_summary_get_by_status (templates),
-                             template_status_words);
+                             GH_WORDS_TEMPLATE_STATUS);
   by_category = format_counts (gh_template_summary_get_by_category (templates),
-                               category_words);
+                               GH_WORDS_TEMPLATE_CATEGORY);
   if (by_status != NULL)
     {
       GtkWidget *row = gh_ui_plain_row_new (_("By status"), by_status);
@@ -781,46 +511,13 @@ fill_templates (GhAccountPage *self,
 }
 
 static void
-show_uri_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(ShowUriData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
-    return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* No browser answered: hand the address over so the person can still go on. */
-  g_debug ("Could not open %s: %s", data->uri, error->message);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (data->self)), data->uri);
-  gh_ui_toast (GTK_WIDGET (data->self),
-               _("No web browser opened. The address is copied: paste it into your browser."));
-}
-
-static void
-open_uri (GhAccountPage *self,
-          char          *uri)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ShowUriData *data = g_new0 (ShowUriData, 1);
-
-  data->self = g_object_ref (self);
-  data->uri = uri;
-  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, data->uri,
-                     GDK_CURRENT_TIME, self->cancellable, show_uri_cb, data);
-}
-
-static void
 open_business_suite_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GhAccountPage *self = GH_ACCOUNT_PAGE (widget);
+  g_autofree char *uri = dup_business_suite_uri (GH_ACCOUNT_PAGE (widget));
 
-  open_uri (self, dup_business_suite_uri (self));
+  gh_ui_open_uri (widget, uri);
 }
 
 static void
@@ -828,9 +525,9 @@ open_whatsapp_manager_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  GhAccountPage *self = GH_ACCOUNT_PAGE (widget);
+  g_autofree char *uri = dup_whatsapp_manager_uri (GH_ACCOUNT_PAGE (widget));
 
-  open_uri (self, dup_whatsapp_manager_uri (self));
+  gh_ui_open_uri (widget, uri);
 }
 
 static void
@@ -857,12 +554,98 @@ set_ids (GhAccountPage *self,
 }
 
 static void
+waba_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GhAccountPage) self = user_data;
+  g_autoptr(GhWaba) waba = NULL;
+  g_autoptr(GError) error = NULL;
+
+  waba = gh_connection_load_waba_finish (GH_CONNECTION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (waba == NULL)
+    {
+      g_debug ("Reading the account failed: %s", error->message);
+      gh_account_page_set_error (self, error);
+      return;
+    }
+
+  gh_account_page_set_waba (self, waba);
+}
+
+static void
+load (GhAccountPage *self)
+{
+  GhConnection *connection = gh_session_get_connection (self->session);
+  const char *waba_id = gh_session_get_waba_id (self->session);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (connection == NULL || waba_id == NULL)
+    return;
+
+  set_ids (self, waba_id, gh_session_get_business_id (self->session));
+  gh_account_page_set_loading (self);
+  gh_connection_load_waba_async (connection, waba_id, self->cancellable, waba_loaded_cb,
+                                 g_object_ref (self));
+}
+
+static void
+gh_account_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GhAccountPage *self = GH_ACCOUNT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_WABA:
+      g_value_set_object (value, self->waba);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_account_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GhAccountPage *self = GH_ACCOUNT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_return_if_fail (self->session == NULL);
+      self->session = g_value_dup_object (value);
+      g_signal_connect_object (self->session, "notify::waba-id", G_CALLBACK (load), self,
+                               G_CONNECT_SWAPPED);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gh_account_page_dispose (GObject *object)
 {
   GhAccountPage *self = GH_ACCOUNT_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_ACCOUNT_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->waba);
 
   G_OBJECT_CLASS (gh_account_page_parent_class)->dispose (object);
 }
@@ -887,6 +670,16 @@ gh_account_page_class_init (GhAccountPageClass *klass)
 
   object_class->dispose = gh_account_page_dispose;
   object_class->finalize = gh_account_page_finalize;
+  object_class->get_property = gh_account_page_get_property;
+  object_class->set_property = gh_account_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GH_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WABA] =
+    g_param_spec_object ("waba", NULL, NULL, GH_TYPE_WABA,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Not "account.": that prefix belongs to the window's refresh action. */
   gtk_widget_class_install_action (widget_class, "overview.open-business-suite", NULL,
@@ -949,6 +742,9 @@ gh_account_page_set_waba (GhAccountPage *self,
 
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "content");
+
+  if (g_set_object (&self->waba, waba))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WABA]);
 }
 
 void
@@ -991,4 +787,20 @@ gh_account_page_set_account_hint (GhAccountPage *self,
   g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
 
   set_ids (self, waba_id, business_id);
+}
+
+GhWaba *
+gh_account_page_get_waba (GhAccountPage *self)
+{
+  g_return_val_if_fail (GH_IS_ACCOUNT_PAGE (self), NULL);
+
+  return self->waba;
+}
+
+void
+gh_account_page_reload (GhAccountPage *self)
+{
+  g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
+
+  load (self);
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define GH_TYPE_ACCOUNT_PAGE (gh_account_page_get_type ())
 G_DECLARE_FINAL_TYPE (GhAccountPage, gh_account_page, GH, ACCOUNT_PAGE, AdwBin)
 
+/* Properties: "session" (GhSession, set once): the page shows and reads its "waba-id". */
+
 void gh_account_page_set_loading      (GhAccountPage *self);
 void gh_account_page_set_waba         (GhAccountPage *self,
                                        GhWaba        *waba);
@@ -24,5 +26,9 @@ void gh_account_page_set_error        (GhAccountPage *self,
 void gh_account_page_set_account_hint (GhAccountPage *self,
                                        const char    *waba_id,
                                        const char    *business_id);
+/* The account shown last ("waba", notified), or NULL. */
+GhWaba *gh_account_page_get_waba      (GhAccountPage *self);
+/* Reads the session's shown account again. */
+void gh_account_page_reload           (GhAccountPage *self);
 
 G_END_DECLS

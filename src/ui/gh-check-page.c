@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-check-page.h"
+#include "gh-session.h"
 #include "gh-ui-util.h"
 
 /* The check report in plain words: one row per requirement with ✓, warning or ✗, and what to
@@ -28,18 +29,20 @@ struct _GhCheckPage
 
   GhCheckReport       *report;
   gboolean             busy;
+
+  GhSession           *session;
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (GhCheckPage, gh_check_page, ADW_TYPE_BIN)
 
 enum {
-  SIGNAL_ACCEPTED,
-  SIGNAL_SHOW_FIX,
-  SIGNAL_REPLACE_TOKEN,
-  N_SIGNALS
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 status_icon_name (GhCheckStatus status)
@@ -86,15 +89,6 @@ status_words (GhCheckStatus status)
     }
 }
 
-static void
-fix_clicked_cb (GtkButton   *button,
-                GhCheckPage *self)
-{
-  GhGuideStep step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gh-fix-step"));
-
-  g_signal_emit (self, signals[SIGNAL_SHOW_FIX], 0, step);
-}
-
 static GtkWidget *
 create_item_row (GhCheckPage *self,
                  GhCheckItem *item)
@@ -129,9 +123,9 @@ create_item_row (GhCheckPage *self,
       name = g_strdup_printf (_("How do I fix this: %s"), gh_check_item_get_title (item));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_object_set_data (G_OBJECT (button), "gh-fix-step",
-                         GINT_TO_POINTER (gh_check_item_get_fix_step (item)));
-      g_signal_connect (button, "clicked", G_CALLBACK (fix_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-fix");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i",
+                                        (gint32) gh_check_item_get_fix_step (item));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
@@ -149,12 +143,102 @@ update_accept (GhCheckPage *self)
                           self->report != NULL && !passed && self->saved);
 }
 
+static const char *
+open_saved_id (GhCheckPage *self)
+{
+  GhConnection *connection = gh_session_get_connection (self->session);
+  GhSavedConnection *saved = connection != NULL ? gh_connection_get_saved (connection) : NULL;
+
+  return saved != NULL ? gh_saved_connection_get_id (saved) : NULL;
+}
+
 static void
 replace_token_action_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[SIGNAL_REPLACE_TOKEN], 0);
+  GhCheckPage *self = GH_CHECK_PAGE (widget);
+  const char *id = open_saved_id (self);
+
+  if (id != NULL)
+    gtk_widget_activate_action (widget, "win.replace-token", "s", id);
+}
+
+static void save (GhCheckPage *self);
+
+static void
+save_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GhCheckPage      *self)
+{
+  if (g_strcmp0 (response, "session") == 0)
+    gh_session_use_session_store (self->session);
+
+  if (g_strcmp0 (response, "session") == 0 || g_strcmp0 (response, "retry") == 0)
+    save (self);
+}
+
+/* Not saved, but nothing is lost: the token stays with the session and in its field, and
+ * the person chooses between trying again and going on for this session only. */
+static void
+ask_save_without_keyring (GhCheckPage  *self,
+                          const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
+                                                       _("The Token Could Not Be Saved"),
+                                                       NULL));
+  /* Translators: %s says what is wrong with the keyring */
+  adw_message_dialog_format_body (dialog,
+                                  _("%s Unlock or create a “login” keyring in Passwords and "
+                                    "Keys and try again, or continue without saving: "
+                                    "Gatehouse then keeps the connection until you close it."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "session", _("_Continue Without Saving"),
+                                    "retry", _("Try _Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "retry");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GhCheckPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gh_session_save_finish (GH_SESSION (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      gh_check_page_set_busy (self, FALSE);
+      ask_save_without_keyring (self, error);
+      return;
+    }
+
+  gh_check_page_set_busy (self, FALSE);
+  gh_ui_toast (GTK_WIDGET (self), gh_session_get_session_only (self->session)
+                                  ? _("Kept until you close Gatehouse")
+                                  : _("Saved in your keyring"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-account", NULL);
+}
+
+static void
+save (GhCheckPage *self)
+{
+  gh_check_page_set_busy (self, TRUE);
+  gh_session_save_async (self->session, self->cancellable, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -162,7 +246,50 @@ accept_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[SIGNAL_ACCEPTED], 0);
+  GhCheckPage *self = GH_CHECK_PAGE (widget);
+  GhSessionOrigin origin = gh_session_get_origin (self->session);
+
+  /* Only a pasted token waits to be saved; a saved connection or the demo goes on. */
+  if (origin == GH_SESSION_ORIGIN_NEW || origin == GH_SESSION_ORIGIN_REPLACING)
+    save (self);
+  else
+    gtk_widget_activate_action (widget, "win.show-account", NULL);
+}
+
+static void
+gh_check_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GhCheckPage *self = GH_CHECK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_check_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GhCheckPage *self = GH_CHECK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_set_object (&self->session, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -170,8 +297,11 @@ gh_check_page_dispose (GObject *object)
 {
   GhCheckPage *self = GH_CHECK_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_CHECK_PAGE);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (gh_check_page_parent_class)->dispose (object);
 }
@@ -183,18 +313,13 @@ gh_check_page_class_init (GhCheckPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gh_check_page_dispose;
+  object_class->get_property = gh_check_page_get_property;
+  object_class->set_property = gh_check_page_set_property;
 
-  signals[SIGNAL_ACCEPTED] =
-    g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  signals[SIGNAL_SHOW_FIX] =
-    g_signal_new ("show-fix", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
-
-  signals[SIGNAL_REPLACE_TOKEN] =
-    g_signal_new ("replace-token", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GH_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "check.accept", NULL, accept_action_cb);
   gtk_widget_class_install_action (widget_class, "check.replace-token", NULL,
@@ -215,6 +340,7 @@ static void
 gh_check_page_init (GhCheckPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   gh_ui_button_set_mnemonic (self->replace_button, _("Re_place Token…"));
   update_accept (self);
 }

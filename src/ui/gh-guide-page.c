@@ -30,21 +30,12 @@ struct _GhGuidePage
   GtkCheckButton *done_buttons[N_SCREENS];
 
   GSettings      *settings;
-  GCancellable   *cancellable;
   char           *business_id;
   GhGuideStep     step;
   gboolean        syncing;
 };
 
 G_DEFINE_FINAL_TYPE (GhGuidePage, gh_guide_page, ADW_TYPE_BIN)
-
-enum {
-  SIGNAL_SKIP_TO_TOKEN,
-  SIGNAL_FINISHED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -579,60 +570,16 @@ visible_child_changed_cb (GhGuidePage *self)
   update_navigation (self);
 }
 
-typedef struct
-{
-  GhGuidePage *self;
-  char        *uri;
-} ShowUriData;
-
-static void
-show_uri_data_free (ShowUriData *data)
-{
-  g_object_unref (data->self);
-  g_free (data->uri);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShowUriData, show_uri_data_free)
-
-static void
-show_uri_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(ShowUriData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
-    return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* No browser answered: hand the address over so the person can still go on. */
-  g_debug ("Could not open %s: %s", data->uri, error->message);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (data->self)), data->uri);
-  gh_ui_toast (GTK_WIDGET (data->self),
-               _("No web browser opened. The address is copied: paste it into your browser."));
-}
-
 static void
 open_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   GhGuidePage *self = GH_GUIDE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  ShowUriData *data;
   g_autofree char *uri = gh_guide_page_dup_step_uri (self, self->step);
 
-  if (uri == NULL)
-    return;
-
-  data = g_new0 (ShowUriData, 1);
-  data->self = g_object_ref (self);
-  data->uri = g_steal_pointer (&uri);
-  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, data->uri,
-                     GDK_CURRENT_TIME, self->cancellable, show_uri_cb, data);
+  if (uri != NULL)
+    gh_ui_open_uri (widget, uri);
 }
 
 static void
@@ -657,20 +604,13 @@ next_action_cb (GtkWidget  *widget,
     gh_guide_page_show_step (self, self->step + 1);
 }
 
+/* Skipping ahead and finishing both lead to the token: the window decides how. */
 static void
-skip_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+to_token_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[SIGNAL_SKIP_TO_TOKEN], 0);
-}
-
-static void
-finish_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[SIGNAL_FINISHED], 0);
+  gtk_widget_activate_action (widget, "win.show-token", NULL);
 }
 
 static void
@@ -678,8 +618,6 @@ gh_guide_page_dispose (GObject *object)
 {
   GhGuidePage *self = GH_GUIDE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->business_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_GUIDE_PAGE);
@@ -697,18 +635,12 @@ gh_guide_page_class_init (GhGuidePageClass *klass)
 
   object_class->dispose = gh_guide_page_dispose;
 
-  signals[SIGNAL_SKIP_TO_TOKEN] =
-    g_signal_new ("skip-to-token", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   gtk_widget_class_install_action (widget_class, "guide.previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "guide.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "guide.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "guide.skip-to-token", NULL, skip_action_cb);
-  gtk_widget_class_install_action (widget_class, "guide.finish", NULL, finish_action_cb);
+  gtk_widget_class_install_action (widget_class, "guide.skip-to-token", NULL,
+                                   to_token_action_cb);
+  gtk_widget_class_install_action (widget_class, "guide.finish", NULL, to_token_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "guide.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -726,7 +658,6 @@ static void
 gh_guide_page_init (GhGuidePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
 
   for (guint step = 0; step < N_SCREENS; step++)
     {

@@ -7,32 +7,40 @@
 
 #include <glib/gi18n.h>
 
-#include "gh-token-page.h"
-#include "gh-token-store.h"
+#include "gh-graph-error.h"
+#include "gh-secret.h"
+#include "gh-session.h"
+#include "gh-token-page-private.h"
 #include "gh-token-text.h"
+#include "gh-ui-util.h"
 
 /* Where a person pastes the token: a password row that never shows it, a Paste button, and
- * "Check".  What was pasted stays in the field whatever goes wrong. */
+ * "Check", which hands the cleaned token to the session, the one place that keeps it.  What
+ * was pasted stays in the field whatever goes wrong, until the session has saved it. */
 struct _GhTokenPage
 {
-  AdwBin        parent_instance;
+  AdwBin           parent_instance;
 
-  AdwEntryRow  *token_row;
-  GtkLabel     *mask_label;
-  GtkLabel     *feedback_label;
-  GtkSpinner   *spinner;
-  GCancellable *cancellable;
-  gboolean      busy;
+  AdwEntryRow     *token_row;
+  GtkLabel        *mask_label;
+  GtkLabel        *feedback_label;
+  GtkSpinner      *spinner;
+  GCancellable    *cancellable;
+  gboolean         busy;
+
+  GhSession       *session;
+  GhSessionOrigin  origin;
 };
 
 G_DEFINE_FINAL_TYPE (GhTokenPage, gh_token_page, ADW_TYPE_BIN)
 
 enum {
-  SIGNAL_CHECK_REQUESTED,
-  N_SIGNALS
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_actions (GhTokenPage *self)
@@ -67,7 +75,7 @@ update_mask (GhTokenPage *self)
                           mask, (guint) g_utf8_strlen (clean, -1));
   gtk_label_set_text (self->mask_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->mask_label), TRUE);
-  gh_token_text_free (clean);
+  gh_secret_free (clean);
 }
 
 static void
@@ -79,13 +87,43 @@ token_changed_cb (GhTokenPage *self)
 }
 
 static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GhTokenPage) self = user_data;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = gh_session_open_finish (GH_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gh_token_page_set_busy (self, FALSE);
+  if (report == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_debug ("The check could not run: %s", error->message);
+      if (error->domain == GH_GRAPH_ERROR
+          && error->code != GH_GRAPH_ERROR_REFUSED_URL)
+        message = g_strdup_printf ("%s %s", gh_graph_error_code_to_summary (error->code),
+                                   gh_graph_error_code_to_next_step (error->code));
+      gh_token_page_set_error (self, message != NULL ? message : error->message);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-report", NULL);
+}
+
+static void
 check_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   GhTokenPage *self = GH_TOKEN_PAGE (widget);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
-  char *token = NULL;
+  g_auto(GhSecretString) token = NULL;
   GhTokenTextProblem problem;
 
   /* Common mistakes are explained before anything is sent anywhere. */
@@ -96,8 +134,9 @@ check_action_cb (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_CHECK_REQUESTED], 0, token);
-  gh_token_text_free (token);
+  gh_token_page_set_busy (self, TRUE);
+  gh_session_check_token_async (self->session, token, self->cancellable, checked_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -132,8 +171,8 @@ clipboard_read_cb (GObject      *object,
       gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
     }
 
-  gh_token_text_free (text);
-  gh_token_text_free (clean);
+  gh_secret_free (text);
+  gh_secret_free (clean);
 }
 
 static void
@@ -148,6 +187,59 @@ paste_action_cb (GtkWidget  *widget,
                                  g_object_ref (self));
 }
 
+/* Once the session has saved what was pasted, the field lets go of it: the keyring is the
+ * one place the token stays. */
+static void
+origin_changed_cb (GhTokenPage *self)
+{
+  GhSessionOrigin origin = gh_session_get_origin (self->session);
+
+  if (origin == GH_SESSION_ORIGIN_SAVED
+      && (self->origin == GH_SESSION_ORIGIN_NEW || self->origin == GH_SESSION_ORIGIN_REPLACING))
+    gh_token_page_clear (self);
+  self->origin = origin;
+}
+
+static void
+gh_token_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GhTokenPage *self = GH_TOKEN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_token_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GhTokenPage *self = GH_TOKEN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_return_if_fail (self->session == NULL);
+      self->session = g_value_dup_object (value);
+      self->origin = gh_session_get_origin (self->session);
+      g_signal_connect_object (self->session, "notify::origin",
+                               G_CALLBACK (origin_changed_cb), self, G_CONNECT_SWAPPED);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gh_token_page_dispose (GObject *object)
 {
@@ -156,6 +248,7 @@ gh_token_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_TOKEN_PAGE);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (gh_token_page_parent_class)->dispose (object);
 }
@@ -167,12 +260,13 @@ gh_token_page_class_init (GhTokenPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gh_token_page_dispose;
+  object_class->get_property = gh_token_page_get_property;
+  object_class->set_property = gh_token_page_set_property;
 
-  /* The token travels as a plain string for one signal emission only; receivers copy it. */
-  signals[SIGNAL_CHECK_REQUESTED] =
-    g_signal_new ("check-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GH_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "token.check", NULL, check_action_cb);
   gtk_widget_class_install_action (widget_class, "token.paste", NULL, paste_action_cb);

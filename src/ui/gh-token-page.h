@@ -10,11 +10,8 @@ G_BEGIN_DECLS
 #define GH_TYPE_TOKEN_PAGE (gh_token_page_get_type ())
 G_DECLARE_FINAL_TYPE (GhTokenPage, gh_token_page, GH, TOKEN_PAGE, AdwBin)
 
-/* Returns the cleaned token text, or NULL when the field is empty.  Free with
- * gh_token_text_free. */
-char *gh_token_page_dup_token  (GhTokenPage *self);
-void  gh_token_page_set_token  (GhTokenPage *self,
-                                const char  *text);
+/* Properties: "session" (GhSession, set once by the window): "Check" hands the token to it. */
+
 void  gh_token_page_set_busy   (GhTokenPage *self,
                                 gboolean     busy);
 /* Shows a problem under the field; the field keeps what the person pasted.  NULL hides it. */

@@ -9,7 +9,6 @@
 
 #include "gh-graph-error.h"
 #include "gh-ui-util.h"
-#include "gh-window.h"
 
 #define GH_UI_ROWS_KEY "gh-ui-rows"
 
@@ -22,6 +21,24 @@ copy_clicked_cb (GtkButton *button,
 
   gdk_clipboard_set_text (clipboard, value);
   gh_ui_toast (GTK_WIDGET (button), _("Copied"));
+}
+
+GtkWidget *
+gh_ui_copy_button_new (const char *value,
+                       const char *what)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, what,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "gh-copy-value", g_strdup (value), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+
+  return button;
 }
 
 GtkWidget *
@@ -44,21 +61,9 @@ gh_ui_copy_row_new (const char *title,
                     const char *what)
 {
   GtkWidget *row = gh_ui_plain_row_new (title, value);
-  GtkWidget *button;
 
-  if (value == NULL || *value == '\0')
-    return row;
-
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Copy"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, what,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "gh-copy-value", g_strdup (value), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (value != NULL && *value != '\0')
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gh_ui_copy_button_new (value, what));
 
   return row;
 }
@@ -116,14 +121,102 @@ gh_ui_mnemonic_button_new (const char *label)
   return button;
 }
 
+/* The nearest toast overlay among @widget's ancestors; for a widget in a dialog, the one of
+ * the window the dialog belongs to. */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  while (widget != NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      GtkRoot *root;
+
+      if (overlay != NULL)
+        return ADW_TOAST_OVERLAY (overlay);
+
+      root = gtk_widget_get_root (widget);
+      if (!GTK_IS_WINDOW (root))
+        return NULL;
+      widget = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root)));
+    }
+
+  return NULL;
+}
+
 void
 gh_ui_toast (GtkWidget  *widget,
              const char *title)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToastOverlay *overlay = find_toast_overlay (widget);
 
-  if (GH_IS_WINDOW (root))
-    gh_window_add_toast (GH_WINDOW (root), adw_toast_new (title));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
+  else
+    g_debug ("No place to show “%s”", title);
+}
+
+char *
+gh_ui_error_sentence (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == GH_GRAPH_ERROR)
+    return g_strdup (gh_graph_error_code_to_summary (error->code));
+
+  return g_strdup (error->message);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  char      *uri;
+} ShowUriData;
+
+static void
+show_uri_data_free (ShowUriData *data)
+{
+  g_object_unref (data->widget);
+  g_free (data->uri);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShowUriData, show_uri_data_free)
+
+static void
+uri_shown_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ShowUriData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* No browser to hand it to: the address goes on the clipboard instead, and the person
+   * hears where it is. */
+  g_debug ("Could not open %s: %s", data->uri, error->message);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (data->widget), data->uri);
+  gh_ui_toast (data->widget,
+               _("No web browser opened. The address is copied: paste it into your browser."));
+}
+
+void
+gh_ui_open_uri (GtkWidget  *widget,
+                const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ShowUriData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (uri != NULL);
+
+  data = g_new0 (ShowUriData, 1);
+  data->widget = g_object_ref (widget);
+  data->uri = g_strdup (uri);
+  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                     NULL, uri_shown_cb, data);
 }
 
 void

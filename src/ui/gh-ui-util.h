@@ -15,6 +15,9 @@ GtkWidget *gh_ui_plain_row_new       (const char *title,
 GtkWidget *gh_ui_copy_row_new        (const char *title,
                                       const char *value,
                                       const char *what);
+/* A flat Copy button for @value; @what is its accessible name ("Copy the account ID"). */
+GtkWidget *gh_ui_copy_button_new     (const char *value,
+                                      const char *what);
 /* Removes every row a previous gh_ui_* call added to @group. */
 void       gh_ui_group_clear         (AdwPreferencesGroup *group);
 void       gh_ui_group_add_row       (AdwPreferencesGroup *group,
@@ -25,8 +28,15 @@ void       gh_ui_button_set_mnemonic (GtkButton  *button,
                                       const char *label);
 GtkWidget *gh_ui_mnemonic_button_new (const char *label);
 /* Shows a short toast on the window's overlay (if the window has one). */
+/* Shows @title in the nearest toast overlay above @widget (or above the window a dialog
+ * belongs to). */
 void       gh_ui_toast               (GtkWidget  *widget,
                                       const char *title);
+/* One plain sentence for @error, never Meta's or libsoup's raw text. */
+char      *gh_ui_error_sentence      (const GError *error);
+/* Opens @uri in the browser; when that fails, copies it and says so. */
+void       gh_ui_open_uri            (GtkWidget  *widget,
+                                      const char *uri);
 
 /* Shows @error on @page in plain words: a title, the next step (with Meta's wait, if any) and
  * the technical details (fbtrace id…) in @details, whose @details_box is hidden when there

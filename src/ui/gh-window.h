@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "gh-application.h"
+#include "gh-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,8 @@ G_DECLARE_FINAL_TYPE (GhWindow, gh_window, GH, WINDOW, AdwApplicationWindow)
 
 GhWindow   *gh_window_new               (GhApplication *application);
 /* Opens the built-in demo account: checks the demo admin token, then shows the account. */
+GhSession  *gh_window_get_session       (GhWindow      *self);
 void        gh_window_open_demo         (GhWindow      *self);
-void        gh_window_add_toast         (GhWindow      *self,
-                                         AdwToast      *toast);
 /* "welcome", "guide", "token", "check" or "account". */
 const char *gh_window_get_visible_page  (GhWindow      *self);
 

@@ -168,9 +168,11 @@ main (int   argc,
 
   server = gh_demo_server_new (&error);
   g_assert_no_error (error);
-  client = gh_graph_client_new (gh_demo_server_get_url (server), NULL, &error);
+  connection = gh_connection_new (gh_demo_server_get_url (server), NULL, GH_DEMO_TOKEN_ADMIN,
+                                  NULL, &error);
   g_assert_no_error (error);
-  connection = gh_connection_new (client, GH_DEMO_TOKEN_ADMIN, NULL);
+  /* The plain request goes through the same client, with the same token. */
+  client = g_object_ref (gh_connection_get_client (connection));
   gh_demo_server_set_latency (server, LATENCY_MS);
 
   for (guint run = 0; run < RUNS; run++)

@@ -9,24 +9,19 @@
 
 #include "gh-connection.h"
 #include "gh-demo-server.h"
+#include "gh-test-util.h"
 #include "gh-graph-error.h"
 
 typedef struct
 {
   GhDemoServer *server;
-  GhGraphClient *client;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = gh_demo_server_new (&error);
-  g_assert_no_error (error);
-  fixture->client = gh_graph_client_new (gh_demo_server_get_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
+  fixture->server = gh_test_demo_server_new ();
 }
 
 static void
@@ -36,19 +31,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Not one request of any test may carry the token in its URL. */
   g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
 
-  g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_assert_finalize_object (g_steal_pointer (&fixture->server));
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
 }
 
 static GhCheckReport *
@@ -58,9 +41,8 @@ run_check (GhConnection  *connection,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  gh_connection_check_async (connection, cancellable, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gh_connection_check_async (connection, cancellable, gh_test_keep_result_cb, &result);
+  gh_test_wait_result (&result);
 
   return gh_connection_check_finish (connection, result, error);
 }
@@ -72,9 +54,8 @@ run_load_waba (GhConnection  *connection,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  gh_connection_load_waba_async (connection, waba_id, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gh_connection_load_waba_async (connection, waba_id, NULL, gh_test_keep_result_cb, &result);
+  gh_test_wait_result (&result);
 
   return gh_connection_load_waba_finish (connection, result, error);
 }
@@ -89,7 +70,7 @@ check_token (Fixture           *fixture,
   g_autoptr(GError) error = NULL;
   GhCheckReport *report;
 
-  connection = gh_connection_new (fixture->client, token, saved);
+  connection = gh_test_connection_new (fixture->server, token, saved);
   g_assert_null (gh_connection_get_report (connection));
 
   gh_demo_server_reset_counts (fixture->server);
@@ -313,7 +294,7 @@ test_network_failure (Fixture       *fixture,
   g_autoptr(GhCheckReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
 
   gh_demo_server_set_fault (fixture->server, "/", GH_DEMO_FAULT_NOT_JSON, 1);
   report = run_check (connection, NULL, &error);
@@ -348,7 +329,7 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GhCheckReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
   gh_demo_server_set_latency (fixture->server, 200);
   g_cancellable_cancel (cancellable);
   report = run_check (connection, cancellable, &error);
@@ -368,7 +349,7 @@ test_load_waba (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GPtrArray *phones;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, saved);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, saved);
   gh_demo_server_reset_counts (fixture->server);
 
   waba = run_load_waba (connection, GH_DEMO_WABA_ID, &error);
@@ -403,7 +384,7 @@ test_load_waba_refused (Fixture       *fixture,
   g_autoptr(GhWaba) waba = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_EMPLOYEE, NULL);
 
   gh_demo_server_reset_counts (fixture->server);
   waba = run_load_waba (connection, GH_DEMO_WABA2_ID, &error);
@@ -444,7 +425,7 @@ test_load_waba_full (Fixture       *fixture,
   GhTemplateSummary *templates;
   GhPhoneNumber *phone;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
   gh_demo_server_reset_counts (fixture->server);
 
   waba = run_load_waba (connection, GH_DEMO_WABA_ID, &error);
@@ -510,7 +491,7 @@ test_load_waba_partner (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GhWabaHealthIssue *issue;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
   waba = run_load_waba (connection, GH_DEMO_WABA2_ID, &error);
   g_assert_no_error (error);
 
@@ -550,7 +531,7 @@ test_load_waba_employee (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char * const *missing;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_EMPLOYEE, NULL);
 
   /* Before any check the token's scopes are unknown: the reason names the system user. */
   gh_demo_server_reset_counts (fixture->server);
@@ -592,7 +573,7 @@ test_load_waba_unreadable (Fixture       *fixture,
   g_autoptr(GhWaba) waba = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_EMPLOYEE, NULL);
   gh_demo_server_reset_counts (fixture->server);
 
   /* Not assigned to the wholesale account: the whole account is refused, not a field. */
@@ -631,9 +612,9 @@ test_saved_property (Fixture       *fixture,
   g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
   guint notified = 0;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
-  g_assert_true (gh_connection_get_client (connection) == fixture->client);
-  g_assert_true (gh_graph_client_has_token (fixture->client));
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
+  /* The connection's client is its own, and holds the token. */
+  g_assert_true (gh_graph_client_has_token (gh_connection_get_client (connection)));
   g_assert_null (gh_connection_get_saved (connection));
 
   g_signal_connect (connection, "notify::saved", G_CALLBACK (count_notify_cb), &notified);

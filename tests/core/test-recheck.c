@@ -7,6 +7,7 @@
 
 #include "gh-connection.h"
 #include "gh-demo-server.h"
+#include "gh-test-util.h"
 #include "gh-recheck.h"
 
 /* The quiet re-check at launch: real checks against the demo server, recorded into a saved
@@ -17,19 +18,13 @@
 typedef struct
 {
   GhDemoServer  *server;
-  GhGraphClient *client;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = gh_demo_server_new (&error);
-  g_assert_no_error (error);
-  fixture->client = gh_graph_client_new (gh_demo_server_get_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
+  fixture->server = gh_test_demo_server_new ();
 }
 
 static void
@@ -37,30 +32,20 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
-  g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_assert_finalize_object (g_steal_pointer (&fixture->server));
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static GhCheckReport *
 check (Fixture    *fixture,
        const char *token)
 {
-  g_autoptr(GhConnection) connection = gh_connection_new (fixture->client, token, NULL);
+  g_autoptr(GhConnection) connection = gh_test_connection_new (fixture->server, token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GhCheckReport *report;
 
-  gh_connection_check_async (connection, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gh_connection_check_async (connection, NULL, gh_test_keep_result_cb, &result);
+  gh_test_wait_result (&result);
   report = gh_connection_check_finish (connection, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);

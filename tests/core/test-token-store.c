@@ -9,6 +9,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "gh-secret.h"
 #include "gh-token-store.h"
 
 /* The same suite runs against three keyrings, chosen by GH_TEST_KEYRING:
@@ -102,7 +103,7 @@ assert_token (GhTokenStore *store,
   token = do_load (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, expected);
-  gh_token_store_free_token (token);
+  gh_secret_free (token);
 }
 
 static GhTokenStore *
@@ -211,7 +212,7 @@ test_round_trip (Fixture       *fixture,
   loaded = do_load (store, gh_saved_connection_get_id (connection), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (loaded, ==, token);
-  gh_token_store_free_token (loaded);
+  gh_secret_free (loaded);
 
   g_assert_true (do_forget (store, gh_saved_connection_get_id (connection), &error));
   g_assert_no_error (error);
@@ -356,7 +357,7 @@ test_memory_never_synchronous (void)
   token = gh_token_store_load_finish (store, load_result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, "EAAGhDemoMemoryTokenZz99");
-  gh_token_store_free_token (token);
+  gh_secret_free (token);
 
   /* The store keeps its own copy: the caller's object can change without touching it. */
   gh_saved_connection_set_label (connection, "Changed");
@@ -406,15 +407,15 @@ test_token_wiped (void)
   size_t len = strlen (secret);
   char *token = g_strdup (secret);
 
-  gh_token_store_wipe_token (token);
+  gh_secret_wipe_string (token);
   for (size_t i = 0; i <= len; i++)
     g_assert_cmpint (token[i], ==, 0);
   g_free (token);
 
   /* NULL is accepted like g_free accepts it */
-  gh_token_store_wipe_token (NULL);
-  gh_token_store_free_token (NULL);
-  gh_token_store_free_token (g_strdup (secret));
+  gh_secret_wipe_string (NULL);
+  gh_secret_free (NULL);
+  gh_secret_free (g_strdup (secret));
 }
 
 static void

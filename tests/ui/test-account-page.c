@@ -6,6 +6,7 @@
 #include "gh-account-page.h"
 #include "gh-connection.h"
 #include "gh-demo-server.h"
+#include "gh-test-util.h"
 #include "gh-graph-error.h"
 #include "gh-ui-test-util.h"
 
@@ -19,7 +20,6 @@ GResource *gh_get_resource (void);
 typedef struct
 {
   GhDemoServer  *server;
-  GhGraphClient *client;
   GtkWidget     *window;
   GhAccountPage *page;
 } Fixture;
@@ -40,12 +40,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = gh_demo_server_new (&error);
-  g_assert_no_error (error);
-  fixture->client = gh_graph_client_new (gh_demo_server_get_url (fixture->server), NULL, &error);
-  g_assert_no_error (error);
+  fixture->server = gh_test_demo_server_new ();
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -68,16 +63,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_true (gh_test_wait_for (pointer_cleared, &weak, 5000));
 
   g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
-  g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_assert_finalize_object (g_steal_pointer (&fixture->server));
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static gboolean
@@ -93,7 +79,7 @@ load_waba (GhConnection  *connection,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  gh_connection_load_waba_async (connection, waba_id, NULL, store_result_cb, &result);
+  gh_connection_load_waba_async (connection, waba_id, NULL, gh_test_keep_result_cb, &result);
   g_assert_true (gh_test_wait_for (result_arrived, &result, 20000));
 
   return gh_connection_load_waba_finish (connection, result, error);
@@ -106,7 +92,7 @@ check (GhConnection *connection)
   g_autoptr(GError) error = NULL;
   GhCheckReport *report;
 
-  gh_connection_check_async (connection, NULL, store_result_cb, &result);
+  gh_connection_check_async (connection, NULL, gh_test_keep_result_cb, &result);
   g_assert_true (gh_test_wait_for (result_arrived, &result, 20000));
   report = gh_connection_check_finish (connection, result, &error);
   g_assert_no_error (error);
@@ -317,7 +303,7 @@ test_admin (Fixture       *fixture,
   gh_account_page_set_loading (fixture->page);
   assert_texts (fixture->page, (const char * const[]) { "Reading the Account…", NULL });
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
   gh_demo_server_reset_counts (fixture->server);
   waba = load_waba (connection, GH_DEMO_WABA_ID, &error);
   g_assert_no_error (error);
@@ -383,7 +369,7 @@ test_partner_account (Fixture       *fixture,
   g_autoptr(GhWaba) waba = NULL;
   g_autoptr(GError) error = NULL;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_ADMIN, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
   waba = load_waba (connection, GH_DEMO_WABA2_ID, &error);
   g_assert_no_error (error);
 
@@ -415,7 +401,7 @@ test_employee (Fixture       *fixture,
   GtkWidget *details;
   GtkWidget *expander;
 
-  connection = gh_connection_new (fixture->client, GH_DEMO_TOKEN_EMPLOYEE, NULL);
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_EMPLOYEE, NULL);
   report = check (connection);
 
   /* The account it is assigned to: readable, with the business fields explained. */

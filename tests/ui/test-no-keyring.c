@@ -7,7 +7,7 @@
 #include "gh-check-page.h"
 #include "gh-demo-server.h"
 #include "gh-guide-page.h"
-#include "gh-token-page.h"
+#include "gh-token-page-private.h"
 #include "gh-ui-test-util.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
@@ -80,7 +80,7 @@ check_and_accept (GhWindow *window)
   GtkWidget *welcome = find (window, GH_TYPE_WELCOME_PAGE);
   GtkWidget *token_page = find (window, GH_TYPE_TOKEN_PAGE);
 
-  gtk_widget_activate_action (welcome, "welcome.set-up", NULL);
+  gtk_widget_activate_action (welcome, "win.set-up", NULL);
   wait_for_page (window, "guide");
   gtk_widget_activate_action (find (window, GH_TYPE_GUIDE_PAGE), "guide.skip-to-token", NULL);
   wait_for_page (window, "token");
@@ -139,7 +139,7 @@ test_save_offers_session (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for_page (window, "account");
   wait_for_label (GTK_WIDGET (window), GH_DEMO_WABA_NAME);
-  g_assert_true (gh_token_store_is_in_memory (gh_application_get_token_store (application)));
+  g_assert_true (gh_token_store_is_in_memory (gh_session_get_token_store (gh_application_get_session (application))));
 
   /* Listed for the rest of the session, said to be kept only until Gatehouse closes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "nav.back", NULL));

@@ -12,7 +12,8 @@
 #include "gh-demo-server.h"
 #include "gh-guide-page.h"
 #include "gh-people-page.h"
-#include "gh-token-page.h"
+#include "gh-secret.h"
+#include "gh-token-page-private.h"
 #include "gh-ui-test-util.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
@@ -140,7 +141,7 @@ find_page (Fixture *fixture,
 static void
 open_token_page (Fixture *fixture)
 {
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.set-up", NULL);
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "win.set-up", NULL);
   wait_for_page (fixture->window, "guide", NULL);
   gtk_widget_activate_action (find_page (fixture, GH_TYPE_GUIDE_PAGE), "guide.skip-to-token",
                               NULL);
@@ -194,7 +195,7 @@ test_token_to_overview (Fixture       *fixture,
   GtkWidget *token_page;
   GtkWidget *check_page;
   GtkWidget *account_page;
-  GhTokenStore *store = gh_application_get_token_store (fixture->app);
+  GhTokenStore *store = gh_session_get_token_store (gh_application_get_session (fixture->app));
   StoreResult listed = { NULL, NULL, FALSE };
   StoreResult loaded = { NULL, NULL, FALSE };
   g_autofree char *screenshot = NULL;
@@ -247,7 +248,7 @@ test_token_to_overview (Fixture       *fixture,
 
   g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
   g_clear_pointer (&listed.connections, g_ptr_array_unref);
-  gh_token_store_free_token (loaded.token);
+  gh_secret_free (loaded.token);
 }
 
 static gboolean
@@ -293,6 +294,8 @@ test_invalid_token_is_kept (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, bad);
 }
 
+static gboolean label_in (gpointer data);
+
 static void
 test_refused_url (Fixture       *fixture,
                   gconstpointer  data)
@@ -306,6 +309,9 @@ test_refused_url (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
 
   /* Refused before any request, in words, with the token still in the field. */
+  g_assert_true (gh_test_wait_for (label_in, (gpointer[]) { token_page,
+                                                            (gpointer) "graph.example.com" },
+                                   10000));
   g_assert_nonnull (gh_test_find_label (token_page, "graph.example.com"));
   g_assert_cmpstr (gh_window_get_visible_page (fixture->window), ==, "token");
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 0);
@@ -327,7 +333,7 @@ test_demo (Fixture       *fixture,
 {
   AdwViewStack *view_stack;
   GtkWidget *people;
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.try-demo",
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "win.try-demo",
                               NULL);
   g_autofree char *screenshot = NULL;
 
@@ -455,16 +461,33 @@ find_saved (GPtrArray  *connections,
 
 typedef struct
 {
-  GhWelcomePage *page;
-  const char    *id;
+  GhSession  *session;
+  const char *id;
 } BannerWait;
+
+static const char *
+change_message (GhSession  *session,
+                const char *id)
+{
+  GhRecheckFinding *finding = gh_session_find_finding (session, id);
+
+  return finding != NULL ? gh_recheck_finding_get_message (finding) : NULL;
+}
 
 static gboolean
 banner_shown (gpointer data)
 {
   BannerWait *wait = data;
 
-  return gh_welcome_page_get_change_message (wait->page, wait->id) != NULL;
+  return change_message (wait->session, wait->id) != NULL;
+}
+
+static void
+open_saved (GtkWidget         *welcome,
+            GhSavedConnection *saved)
+{
+  g_assert_true (gtk_widget_activate_action (welcome, "win.open-connection", "s",
+                                             gh_saved_connection_get_id (saved)));
 }
 
 /* A token revoked in Business Suite is found by the quiet check at launch; the banner's
@@ -473,9 +496,10 @@ static void
 test_revoked_at_launch (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GhTokenStore *store = gh_application_get_token_store (fixture->app);
+  GhTokenStore *store = gh_session_get_token_store (gh_application_get_session (fixture->app));
   g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
   g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(GhSession) launch = NULL;
   GhSavedConnection *replaced;
   guint n_named = 0;
   GhWindow *second;
@@ -494,15 +518,17 @@ test_revoked_at_launch (Fixture       *fixture,
   /* Revoked: every call with it answers 190 from now on. */
   gh_demo_server_set_error (fixture->server, "", 400, 190, 0, 0);
 
-  second = gh_window_new (fixture->app);
+  /* The next launch: a new session over the same keyring, in a new window. */
+  launch = gh_session_new (gh_application_get_settings (fixture->app), store, NULL);
+  second = g_object_new (GH_TYPE_WINDOW, "application", fixture->app, "session", launch, NULL);
   gtk_window_set_default_size (GTK_WINDOW (second), 900, 760);
   gtk_window_present (GTK_WINDOW (second));
   welcome = GH_WELCOME_PAGE (gh_test_find_widget_of_type (GTK_WIDGET (second),
                                                           GH_TYPE_WELCOME_PAGE));
-  wait.page = welcome;
+  wait.session = launch;
   wait.id = gh_saved_connection_get_id (saved);
   g_assert_true (gh_test_wait_for (banner_shown, &wait, 20000));
-  g_assert_nonnull (g_strstr_len (gh_welcome_page_get_change_message (welcome, wait.id), -1,
+  g_assert_nonnull (g_strstr_len (change_message (launch, wait.id), -1,
                                   "no longer accepts the token of “Front desk bot”"));
   banner_label = gh_test_find_label (GTK_WIDGET (welcome), "no longer accepts");
   g_assert_nonnull (banner_label);
@@ -516,7 +542,7 @@ test_revoked_at_launch (Fixture       *fixture,
   /* Or open it: the report says what is wrong and offers the same Replace Token. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "nav.back", NULL));
   wait_for_page (second, "welcome", NULL);
-  g_signal_emit_by_name (welcome, "open-connection", saved);
+  open_saved (GTK_WIDGET (welcome), saved);
   wait_for_page (second, "check", "This token no longer works");
   g_assert_nonnull (gh_test_find_label (gh_test_find_widget_of_type (GTK_WIDGET (second),
                                                                      GH_TYPE_CHECK_PAGE),
@@ -549,7 +575,7 @@ test_revoked_at_launch (Fixture       *fixture,
   g_assert_true (gh_saved_connection_get_last_check_ok (replaced));
   token = load_saved_token (store, gh_saved_connection_get_id (saved));
   g_assert_cmpstr (token, ==, GH_DEMO_TOKEN_ADMIN);
-  gh_token_store_free_token (token);
+  gh_secret_free (token);
 
   gtk_window_destroy (GTK_WINDOW (second));
 }
@@ -560,7 +586,7 @@ static void
 test_waba_switcher (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GhTokenStore *store = gh_application_get_token_store (fixture->app);
+  GhTokenStore *store = gh_session_get_token_store (gh_application_get_session (fixture->app));
   GSettings *settings = gh_application_get_settings (fixture->app);
   g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
   g_autoptr(GVariant) map = NULL;
@@ -571,7 +597,7 @@ test_waba_switcher (Fixture       *fixture,
   gh_saved_connection_set_label (saved, "Wholesale bot");
   save_connection (store, saved, GH_DEMO_TOKEN_ADMIN);
 
-  g_signal_emit_by_name (welcome, "open-connection", saved);
+  open_saved (GTK_WIDGET (welcome), saved);
   wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
 
   dropdown = GTK_DROP_DOWN (gh_test_find_widget_of_type (GTK_WIDGET (fixture->window),
@@ -589,7 +615,7 @@ test_waba_switcher (Fixture       *fixture,
   /* Back and open again: the second account comes up first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "nav.back", NULL));
   wait_for_page (fixture->window, "welcome", NULL);
-  g_signal_emit_by_name (welcome, "open-connection", saved);
+  open_saved (GTK_WIDGET (welcome), saved);
   wait_for_page (fixture->window, "account", GH_DEMO_WABA2_NAME);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
 }
@@ -615,7 +641,7 @@ test_unapplied_changes_ask_first (Fixture       *fixture,
   g_autofree char *heading2 = NULL;
   gpointer weak;
 
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "welcome.try-demo",
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "win.try-demo",
                               NULL);
   wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
   people = GH_PEOPLE_PAGE (find_page (fixture, GH_TYPE_PEOPLE_PAGE));

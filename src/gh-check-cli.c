@@ -1,0 +1,198 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gh-check-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gh-check-cli.h"
+#include "gh-connection.h"
+#include "gh-graph-error.h"
+#include "gh-secret.h"
+#include "gh-token-store.h"
+#include "gh-token-text.h"
+
+/* A token longer than this is not a token: reading stops there. */
+#define MAX_STDIN_TOKEN (64 * 1024)
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+/* Each asynchronous step is waited for on a loop of its own. */
+static GAsyncResult *
+wait_for_result (Wait *wait)
+{
+  g_clear_object (&wait->result);
+  g_main_loop_run (wait->loop);
+  return wait->result;
+}
+
+static int
+check_token (GSettings         *settings,
+             Wait              *wait,
+             const char        *token,
+             GhSavedConnection *saved)
+{
+  g_autofree char *version = g_settings_get_string (settings, "graph-api-version");
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  connection = gh_connection_new (NULL, version, token, saved, &error);
+  if (connection == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return GH_CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  gh_connection_check_async (connection, NULL, wait_cb, wait);
+  report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
+  if (report == NULL)
+    {
+      if (error->domain == GH_GRAPH_ERROR)
+        g_printerr ("%s %s\n", gh_graph_error_code_to_summary (error->code),
+                    gh_graph_error_code_to_next_step (error->code));
+      else
+        g_printerr ("%s\n", error->message);
+      return GH_CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  text = gh_check_report_to_text (report);
+  g_print ("%s\n", text);
+
+  return gh_check_report_get_passed (report) ? GH_CHECK_EXIT_OK : GH_CHECK_EXIT_MISSING;
+}
+
+static char *
+read_token_from_stdin (void)
+{
+  GString *input = g_string_new (NULL);
+  char buffer[512];
+  size_t n;
+  char *token;
+
+  while (input->len < MAX_STDIN_TOKEN && (n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (input, buffer, n);
+
+  token = g_strndup (input->str, input->len);
+  gh_secret_free_gstring (input);
+  gh_secret_wipe (buffer, sizeof buffer);
+
+  return token;
+}
+
+static int
+check_stdin (GSettings *settings,
+             Wait      *wait)
+{
+  g_auto(GhSecretString) input = read_token_from_stdin ();
+  g_auto(GhSecretString) token = NULL;
+  GhTokenTextProblem problem = gh_token_text_diagnose (input, &token);
+
+  if (problem != GH_TOKEN_TEXT_OK)
+    {
+      g_printerr ("%s\n", gh_token_text_problem_message (problem));
+      return GH_CHECK_EXIT_MISSING;
+    }
+
+  return check_token (settings, wait, token, NULL);
+}
+
+static int
+check_saved (GSettings  *settings,
+             Wait       *wait,
+             const char *connection_name)
+{
+  g_autoptr(GhTokenStore) store = gh_token_store_new ();
+  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = GH_CHECK_EXIT_OK;
+  guint checked = 0;
+
+  gh_token_store_list_async (store, NULL, wait_cb, wait);
+  connections = gh_token_store_list_finish (store, wait_for_result (wait), &error);
+  if (connections == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return GH_CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  for (guint i = 0; i < connections->len; i++)
+    {
+      GhSavedConnection *saved = g_ptr_array_index (connections, i);
+      const char *label = gh_saved_connection_get_label (saved);
+      g_auto(GhSecretString) token = NULL;
+
+      if (connection_name != NULL && g_strcmp0 (connection_name, label) != 0
+          && g_strcmp0 (connection_name, gh_saved_connection_get_id (saved)) != 0)
+        continue;
+
+      checked++;
+      /* Translators: %s is the name of a saved connection */
+      g_print (_("Connection “%s”"), label);
+      g_print ("\n");
+
+      gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, wait_cb,
+                                 wait);
+      token = gh_token_store_load_finish (store, wait_for_result (wait), &error);
+      if (token == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+          status = MAX (status, GH_CHECK_EXIT_COULD_NOT_CHECK);
+          continue;
+        }
+
+      status = MAX (status, check_token (settings, wait, token, saved));
+    }
+
+  if (checked == 0)
+    {
+      if (connection_name != NULL)
+        /* Translators: %s is the name given on the command line */
+        g_printerr (_("There is no saved connection called “%s”."), connection_name);
+      else
+        g_printerr (_("There are no saved connections. Open Gatehouse to set one up, or pass a "
+                      "token with --token-stdin."));
+      g_printerr ("\n");
+      return GH_CHECK_EXIT_COULD_NOT_CHECK;
+    }
+
+  return status;
+}
+
+int
+gh_check_cli_run (GSettings  *settings,
+                  const char *connection_name,
+                  gboolean    token_stdin)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Wait wait = { loop, NULL };
+  int status;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), GH_CHECK_EXIT_COULD_NOT_CHECK);
+
+  status = token_stdin ? check_stdin (settings, &wait)
+                       : check_saved (settings, &wait, connection_name);
+  g_clear_object (&wait.result);
+
+  return status;
+}

@@ -1,0 +1,73 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "gh-account-page.h"
+#include "gh-banner.h"
+#include "gh-check-page.h"
+#include "gh-guide-page.h"
+#include "gh-people-page.h"
+#include "gh-session.h"
+#include "gh-token-page.h"
+#include "gh-welcome-page.h"
+#include "gh-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the window's files: gh-window.c (the view over the session),
+ * gh-window-actions.c (what a person asks for) and gh-window-dialogs.c (the questions the
+ * window asks before doing it). */
+struct _GhWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GhWelcomePage        *welcome_page;
+  GhGuidePage          *guide_page;
+  GhTokenPage          *token_page;
+  GhCheckPage          *check_page;
+  GhAccountPage        *account_page;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *waba_dropdown;
+  GhBanner             *account_banner;
+  AdwViewStack         *view_stack;
+  GhPeoplePage         *people_page;
+
+  GhSession            *session;
+  /* Cancelled when the window closes: what it asked the session for is no longer wanted. */
+  GCancellable         *cancellable;
+  /* The WABA ids behind the switcher's entries. */
+  GPtrArray            *waba_ids;
+  gulong                waba_selected_id;
+  char                 *pending_waba_id;
+  /* Set once the person agreed to close with unapplied changes. */
+  gboolean              close_confirmed;
+  /* The page "Back" returns to from the guide: the welcome page, or the check report whose
+   * "How do I fix this?" opened it. */
+  const char           *guide_return_page;
+};
+
+void     _gh_window_show_page           (GhWindow   *self,
+                                         const char *name);
+/* Shows the open connection's report, or its account when there is nothing to review. */
+void     _gh_window_show_check_result   (GhWindow   *self);
+/* Shows the open connection's account (the switcher filled, the remembered account). */
+void     _gh_window_open_account        (GhWindow   *self);
+void     _gh_window_install_actions     (GtkWidgetClass *widget_class);
+
+/* Unapplied edits in the people grid are never dropped silently: @then runs once the person
+ * agreed to discard them (or at once when there are none). */
+typedef void (*GhWindowThenFunc) (GhWindow *self,
+                                  gpointer  data);
+void     _gh_window_confirm_discard     (GhWindow         *self,
+                                         GhWindowThenFunc  then,
+                                         gpointer          data,
+                                         GDestroyNotify    data_free);
+void     _gh_window_ask_rename          (GhWindow          *self,
+                                         GhSavedConnection *saved);
+void     _gh_window_ask_forget          (GhWindow          *self,
+                                         GhSavedConnection *saved);
+
+G_END_DECLS
