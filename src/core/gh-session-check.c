@@ -27,8 +27,10 @@ updated_cb (GObject      *object,
     g_debug ("Could not record a check with its connection: %s", error->message);
 }
 
-/* Compares @report with what @before recorded, keeps the finding, and records the result
- * with the connection (in the list and in the keyring, without touching the token). */
+/* Compares @report with what the saved connection @before recorded, keeps the finding, and
+ * records the result with it (in the list and in the keyring, without touching the token).
+ * The connection as the list holds it now is the one compared and updated: a rename made
+ * while the check ran stays.  Nothing is recorded for a connection forgotten meanwhile. */
 void
 _gh_session_record_check (GhSession          *self,
                           GhSavedConnection  *before,
@@ -37,11 +39,21 @@ _gh_session_record_check (GhSession          *self,
                           char              **message_out)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(GhSavedConnection) updated = gh_saved_connection_copy (before);
+  GhSavedConnection *current;
+  g_autoptr(GhSavedConnection) updated = NULL;
   g_autofree char *message = NULL;
-  GhRecheckChange change;
+  GhRecheckChange change = GH_RECHECK_NONE;
 
-  change = gh_recheck_compare (before, report, now, &message);
+  current = gh_session_find_connection (self, gh_saved_connection_get_id (before));
+  if (current == NULL)
+    {
+      if (change_out != NULL)
+        *change_out = change;
+      return;
+    }
+
+  updated = gh_saved_connection_copy (current);
+  change = gh_recheck_compare (current, report, now, &message);
   gh_recheck_record (updated, report, now);
 
   _gh_session_set_finding (self, updated, change, message);
@@ -371,6 +383,7 @@ gh_session_open_async (GhSession           *self,
 
   task = open_task_new (self, gh_session_open_async, cancellable, callback, user_data);
   _gh_session_set_connection (self, NULL, GH_SESSION_ORIGIN_NONE);
+  _gh_session_set_opened_id (self, connection_id);
 
   /* Saved by another window or program since the list was read: read it again first. */
   if (gh_session_find_connection (self, connection_id) == NULL)
@@ -397,6 +410,7 @@ gh_session_check_token_async (GhSession           *self,
   g_return_if_fail (token != NULL);
 
   task = open_task_new (self, gh_session_check_token_async, cancellable, callback, user_data);
+  _gh_session_set_opened_id (self, NULL);
   if (self->replacing_id != NULL)
     replacing = gh_session_find_connection (self, self->replacing_id);
 
@@ -421,6 +435,7 @@ gh_session_open_demo_async (GhSession           *self,
   g_return_if_fail (GH_IS_SAVED_CONNECTION (description));
 
   task = open_task_new (self, gh_session_open_demo_async, cancellable, callback, user_data);
+  _gh_session_set_opened_id (self, NULL);
   open_with_token (self, task, url, token, description, NULL, GH_SESSION_ORIGIN_DEMO);
 }
 
@@ -513,6 +528,7 @@ token_saved_cb (GObject      *object,
   if (finding != NULL)
     _gh_session_set_finding (self, saved, GH_RECHECK_NONE, NULL);
   gh_session_set_replacing_id (self, NULL);
+  _gh_session_set_opened_id (self, gh_saved_connection_get_id (saved));
   if (self->origin != GH_SESSION_ORIGIN_SAVED)
     {
       self->origin = GH_SESSION_ORIGIN_SAVED;
@@ -573,6 +589,7 @@ gh_session_close (GhSession *self)
   g_return_if_fail (GH_IS_SESSION (self));
 
   _gh_session_restart_cancellable (self);
+  _gh_session_set_opened_id (self, NULL);
   gh_session_set_replacing_id (self, NULL);
   _gh_session_set_connection (self, NULL, GH_SESSION_ORIGIN_NONE);
 }

@@ -24,8 +24,13 @@ struct _GhSession
 
   GhConnection    *connection;
   GhSessionOrigin  origin;
+  /* The saved connection that is open or being opened: its own check makes a quiet one
+   * redundant. */
+  char            *opened_id;
   char            *replacing_id;
   char            *waba_id;
+  /* connection id → GCancellable of its launch re-check in flight */
+  GHashTable      *launch_rechecks;
 
   /* The open connection's work, cancelled when another one opens. */
   GCancellable    *cancellable;
@@ -78,6 +83,9 @@ void          _gh_session_record_check            (GhSession          *self,
                                                    GhRecheckChange    *change_out,
                                                    char              **message_out);
 void          _gh_session_start_launch_recheck    (GhSession          *self);
+/* Records which saved connection is open (NULL: none) and stops its quiet re-check. */
+void          _gh_session_set_opened_id           (GhSession          *self,
+                                                   const char         *connection_id);
 /* Ends the GTask in @user_data with TRUE once the list is read again. */
 void          _gh_session_reloaded_cb             (GObject            *object,
                                                    GAsyncResult       *result,

@@ -174,11 +174,25 @@ _gh_session_new_connection (GhSession          *self,
 
 /* Reload */
 
+static void
+launch_rechecked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree char *id = user_data;
+  GhSession *self = GH_SESSION (object);
+  g_autoptr(GError) error = NULL;
+
+  gh_session_recheck_finish (self, result, NULL, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("A saved connection could not be checked: %s", error->message);
+  if (self->launch_rechecks != NULL)
+    g_hash_table_remove (self->launch_rechecks, id);
+}
+
 void
 _gh_session_start_launch_recheck (GhSession *self)
 {
-  GhSavedConnection *open = self->connection != NULL
-                            ? gh_connection_get_saved (self->connection) : NULL;
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->connections));
 
   self->launch_rechecked = TRUE;
@@ -186,15 +200,32 @@ _gh_session_start_launch_recheck (GhSession *self)
     {
       g_autoptr(GhSavedConnection) saved =
         g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+      const char *id = gh_saved_connection_get_id (saved);
+      g_autoptr(GCancellable) cancellable = NULL;
 
-      /* The open connection was just checked when it opened. */
-      if (open != NULL && self->origin == GH_SESSION_ORIGIN_SAVED
-          && g_strcmp0 (gh_saved_connection_get_id (open),
-                        gh_saved_connection_get_id (saved)) == 0)
+      /* The open connection is checked when it opens. */
+      if (g_strcmp0 (id, self->opened_id) == 0)
         continue;
 
-      gh_session_recheck_async (self, gh_saved_connection_get_id (saved), NULL, NULL, NULL);
+      cancellable = g_cancellable_new ();
+      g_hash_table_replace (self->launch_rechecks, g_strdup (id), g_object_ref (cancellable));
+      gh_session_recheck_async (self, id, cancellable, launch_rechecked_cb, g_strdup (id));
     }
+}
+
+void
+_gh_session_set_opened_id (GhSession  *self,
+                           const char *connection_id)
+{
+  GCancellable *recheck;
+
+  _gh_session_replace_string (&self->opened_id, connection_id);
+
+  /* Opening it checks it: a quiet check of the same connection would only repeat that. */
+  recheck = connection_id != NULL ? g_hash_table_lookup (self->launch_rechecks, connection_id)
+                                  : NULL;
+  if (recheck != NULL)
+    g_cancellable_cancel (recheck);
 }
 
 static void
@@ -250,8 +281,18 @@ gh_session_dispose (GObject *object)
 {
   GhSession *self = GH_SESSION (object);
 
+  GHashTableIter iter;
+  GCancellable *recheck;
+
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->background);
+  if (self->launch_rechecks != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->launch_rechecks);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &recheck))
+        g_cancellable_cancel (recheck);
+      g_clear_pointer (&self->launch_rechecks, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (gh_session_parent_class)->dispose (object);
 }
@@ -270,6 +311,7 @@ gh_session_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_error (&self->store_error);
   g_clear_object (&self->connection);
+  g_clear_pointer (&self->opened_id, g_free);
   g_clear_pointer (&self->replacing_id, g_free);
   g_clear_pointer (&self->waba_id, g_free);
 
@@ -387,6 +429,8 @@ gh_session_init (GhSession *self)
   self->findings = g_list_store_new (GH_TYPE_RECHECK_FINDING);
   self->cancellable = g_cancellable_new ();
   self->background = g_cancellable_new ();
+  self->launch_rechecks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 g_object_unref);
 }
 
 /* Public API */
@@ -587,9 +631,13 @@ renamed_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   GhSession *self = g_task_get_source_object (task);
+  GhSavedConnection *before = g_task_get_task_data (task);
 
   if (!gh_token_store_update_finish (GH_TOKEN_STORE (object), result, &error))
     {
+      /* The list showed the new name at once: it shows the old one again. */
+      if (gh_session_find_connection (self, gh_saved_connection_get_id (before)) != NULL)
+        _gh_session_replace_connection_item (self, before);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -628,8 +676,12 @@ gh_session_rename_async (GhSession           *self,
       return;
     }
 
+  /* The list takes the new name at once, so a check finishing meanwhile records on top of
+   * it rather than bringing the old name back. */
+  g_task_set_task_data (task, g_object_ref (saved), g_object_unref);
   renamed = gh_saved_connection_copy (saved);
   gh_saved_connection_set_label (renamed, clean);
+  _gh_session_replace_connection_item (self, renamed);
   gh_token_store_update_async (self->store, renamed, cancellable, renamed_cb,
                                g_steal_pointer (&task));
 }

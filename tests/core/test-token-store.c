@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "gh-secret.h"
-#include "gh-token-store.h"
+#include "gh-token-store-private.h"
 
 /* The same suite runs against three keyrings, chosen by GH_TEST_KEYRING:
  *   file (default) libsecret's file backend, a fresh file per test
@@ -563,6 +563,106 @@ test_locked (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static gboolean
+do_update (GhTokenStore       *store,
+           GhSavedConnection  *connection,
+           GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gh_token_store_update_async (store, connection, NULL, store_result_cb, &result);
+  spin_until_result (&result);
+  return gh_token_store_update_finish (store, result, error);
+}
+
+/* The D-Bus object of the item saved for @id in a real keyring: a rewritten item would be a
+ * new one. */
+static char *
+dup_item_path (const char *id)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  static const SecretSchema schema = {
+    "io.github.gatehouse_app.Gatehouse.Token", SECRET_SCHEMA_DONT_MATCH_NAME,
+    { { "connection-id", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+  };
+  GList *items;
+  char *path;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (attributes, (char *) "connection-id", (char *) id);
+  items = secret_service_search_sync (service, &schema, attributes, SECRET_SEARCH_ALL, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  path = g_strdup (g_dbus_proxy_get_object_path (G_DBUS_PROXY (items->data)));
+  g_list_free_full (items, g_object_unref);
+
+  return path;
+}
+
+/* A new name and a new check result reach the keyring without the token being read or
+ * written: it is never loaded, and in a real keyring the item stays the same object. */
+static void
+test_update (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GhTokenStore) store = store_new (GPOINTER_TO_INT (data));
+  g_autoptr(GhSavedConnection) connection = make_connection ("Before", "102290129340398");
+  g_autoptr(GhSavedConnection) stranger = make_connection ("Never saved", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path_before = NULL;
+  g_autofree char *path_after = NULL;
+  const char *token = "EAAGhUpdateKeepsThisTokenZz98Xx76Cc54Vv32Bb10";
+  GhSavedConnection *listed;
+  guint reads;
+
+  g_assert_true (do_save (store, connection, token, &error));
+  g_assert_no_error (error);
+  if (g_str_equal (mode, "real"))
+    path_before = dup_item_path (gh_saved_connection_get_id (connection));
+
+  reads = _gh_token_store_get_token_reads (store);
+  gh_saved_connection_set_label (connection, "After");
+  gh_saved_connection_set_last_check (connection, 1767312000, FALSE);
+  gh_saved_connection_set_scopes (connection, "whatsapp_business_management");
+  g_assert_true (do_update (store, connection, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_gh_token_store_get_token_reads (store), ==, reads);
+
+  list = do_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  listed = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (gh_saved_connection_get_id (listed), ==,
+                   gh_saved_connection_get_id (connection));
+  g_assert_cmpstr (gh_saved_connection_get_label (listed), ==, "After");
+  g_assert_cmpint (gh_saved_connection_get_last_checked (listed), ==, 1767312000);
+  g_assert_false (gh_saved_connection_get_last_check_ok (listed));
+  g_assert_cmpstr (gh_saved_connection_get_scopes (listed), ==, "whatsapp_business_management");
+  g_assert_cmpstr (gh_saved_connection_get_business_name (listed), ==,
+                   "Lucky Shrub Garden Centre");
+  if (path_before != NULL)
+    {
+      path_after = dup_item_path (gh_saved_connection_get_id (connection));
+      g_assert_cmpstr (path_after, ==, path_before);
+    }
+  assert_token (store, gh_saved_connection_get_id (connection), token);
+
+  /* Nothing saved under that id: said so, and nothing is created. */
+  g_assert_false (do_update (store, stranger, &error));
+  g_assert_error (error, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = do_list (store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 add_store_tests (const char *prefix,
                  gboolean    in_memory)
@@ -575,6 +675,7 @@ add_store_tests (const char *prefix,
     { "replace", test_replace },
     { "two-connections", test_two_connections },
     { "not-found", test_not_found },
+    { "update", test_update },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
