@@ -16,30 +16,6 @@
 #define MAX_LIMIT       100
 #define CURSOR_PREFIX   "AQHRdemo:"
 
-const GhDemoNodeKind _gh_demo_waba_kind = { "WhatsAppBusinessAccount", "id,name", TRUE };
-const GhDemoNodeKind _gh_demo_assigned_waba_kind = {
-  "WhatsAppBusinessAccount", "id,name,tasks", FALSE
-};
-const GhDemoNodeKind _gh_demo_user_kind = { "User", "id,name", FALSE };
-const GhDemoNodeKind _gh_demo_business_kind = { "Business", "id,name", FALSE };
-const GhDemoNodeKind _gh_demo_phone_kind = {
-  "WhatsAppBusinessPhoneNumber",
-  "verified_name,code_verification_status,display_phone_number,quality_rating,platform_type,"
-  "throughput,id",
-  FALSE
-};
-const GhDemoNodeKind _gh_demo_template_kind = {
-  "WhatsAppMessageTemplate", "name,parameter_format,components,language,status,category,id",
-  FALSE
-};
-const GhDemoNodeKind _gh_demo_assigned_user_kind = {
-  "AssignedUser", "id,name,tasks,user_type", FALSE
-};
-const GhDemoNodeKind _gh_demo_system_user_kind = { "SystemUser", "id,name,role", FALSE };
-const GhDemoNodeKind _gh_demo_business_user_kind = {
-  "BusinessUser", "id,name,email,role,first_name,last_name", FALSE
-};
-
 /* WhatsApp Business Account fields Meta documents.  Like Meta, the demo leaves out one that
  * has no value for this account (on_behalf_of_business_info of an account the business runs
  * itself) instead of failing. */
@@ -49,6 +25,39 @@ static const char * const waba_fields[] = {
   "primary_business_location", "owner_business_info", "on_behalf_of_business_info",
   "health_status", "whatsapp_business_manager_messaging_limit", "creation_time", "status",
   NULL
+};
+
+/* A subscription carries override_callback_uri only when one was set. */
+static const char * const subscribed_app_fields[] = { "override_callback_uri", NULL };
+
+const GhDemoNodeKind _gh_demo_waba_kind = {
+  "WhatsAppBusinessAccount", "id,name", TRUE, waba_fields
+};
+const GhDemoNodeKind _gh_demo_assigned_waba_kind = {
+  "WhatsAppBusinessAccount", "id,name,tasks", FALSE, NULL
+};
+const GhDemoNodeKind _gh_demo_user_kind = { "User", "id,name", FALSE, NULL };
+const GhDemoNodeKind _gh_demo_business_kind = { "Business", "id,name", FALSE, NULL };
+const GhDemoNodeKind _gh_demo_phone_kind = {
+  "WhatsAppBusinessPhoneNumber",
+  "verified_name,code_verification_status,display_phone_number,quality_rating,platform_type,"
+  "throughput,id",
+  FALSE, NULL
+};
+const GhDemoNodeKind _gh_demo_template_kind = {
+  "WhatsAppMessageTemplate", "name,parameter_format,components,language,status,category,id",
+  FALSE, NULL
+};
+const GhDemoNodeKind _gh_demo_assigned_user_kind = {
+  "AssignedUser", "id,name,tasks,user_type", FALSE, NULL
+};
+const GhDemoNodeKind _gh_demo_system_user_kind = { "SystemUser", "id,name,role", FALSE, NULL };
+const GhDemoNodeKind _gh_demo_business_user_kind = {
+  "BusinessUser", "id,name,email,role,first_name,last_name", FALSE, NULL
+};
+const GhDemoNodeKind _gh_demo_subscribed_app_kind = {
+  "Application", "whatsapp_business_api_data,override_callback_uri", FALSE,
+  subscribed_app_fields
 };
 
 static void
@@ -349,7 +358,7 @@ _gh_demo_select_fields (GhDemoOp             *op,
         }
 
       if ((member = json_object_get_member (source, field->name)) == NULL
-          && kind == &_gh_demo_waba_kind && g_strv_contains (waba_fields, field->name))
+          && kind->optional != NULL && g_strv_contains (kind->optional, field->name))
         continue;
       if (member == NULL)
         {

@@ -65,9 +65,10 @@ typedef struct
 
 typedef struct
 {
-  const char *type_name;      /* Meta's node type, for errors */
-  const char *defaults;       /* the fields sent when fields= is absent */
-  gboolean    waba_edges;
+  const char         *type_name;  /* Meta's node type, for errors */
+  const char         *defaults;   /* the fields sent when fields= is absent */
+  gboolean            waba_edges;
+  const char * const *optional;   /* nullable: fields left out, not refused, without value */
 } GhDemoNodeKind;
 
 typedef struct
@@ -90,6 +91,7 @@ extern const GhDemoNodeKind _gh_demo_template_kind;
 extern const GhDemoNodeKind _gh_demo_assigned_user_kind;
 extern const GhDemoNodeKind _gh_demo_system_user_kind;
 extern const GhDemoNodeKind _gh_demo_business_user_kind;
+extern const GhDemoNodeKind _gh_demo_subscribed_app_kind;
 
 /* gh-demo-server-errors.c: answers */
 char       *_gh_demo_fbtrace_id_new         (void);
@@ -186,8 +188,17 @@ void        _gh_demo_op_run_batch           (GhDemoOp       *op,
 void        _gh_demo_route_debug_token      (GhDemoOp       *op);
 void        _gh_demo_route_me               (GhDemoOp       *op,
                                              const char     *edge);
+/* FALSE, with @op failed, when the token may not read @waba or what belongs to it. */
+gboolean    _gh_demo_op_check_waba_access   (GhDemoOp       *op,
+                                             GhDemoWaba     *waba);
 void        _gh_demo_route_waba             (GhDemoOp       *op,
                                              GhDemoWaba     *waba,
+                                             const char     *edge);
+void        _gh_demo_route_subscribed_apps  (GhDemoOp       *op,
+                                             GhDemoWaba     *waba);
+void        _gh_demo_route_phone            (GhDemoOp       *op,
+                                             GhDemoWaba     *waba,
+                                             JsonObject     *phone,
                                              const char     *edge);
 void        _gh_demo_route_assigned_users   (GhDemoOp       *op,
                                              GhDemoWaba     *waba);

@@ -35,23 +35,33 @@ asks_business_fields (const char *text)
   return FALSE;
 }
 
-void
-_gh_demo_route_waba (GhDemoOp   *op,
-                     GhDemoWaba *waba,
-                     const char *edge)
+gboolean
+_gh_demo_op_check_waba_access (GhDemoOp   *op,
+                               GhDemoWaba *waba)
 {
   if (!op->profile->management)
     {
       _gh_demo_op_set_error (op, SOUP_STATUS_FORBIDDEN, 10, 0, "OAuthException",
                              "(#10) Application does not have permission for this action",
                              NULL, NULL, FALSE);
-      return;
+      return FALSE;
     }
   if (!gh_demo_profile_can_read_waba (op->profile, waba->id))
     {
       _gh_demo_op_fail_permission (op);
-      return;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+void
+_gh_demo_route_waba (GhDemoOp   *op,
+                     GhDemoWaba *waba,
+                     const char *edge)
+{
+  if (!_gh_demo_op_check_waba_access (op, waba))
+    return;
 
   if (edge == NULL)
     {
@@ -67,6 +77,8 @@ _gh_demo_route_waba (GhDemoOp   *op,
     }
   else if (g_str_equal (edge, "assigned_users"))
     _gh_demo_route_assigned_users (op, waba);
+  else if (g_str_equal (edge, "subscribed_apps"))
+    _gh_demo_route_subscribed_apps (op, waba);
   else if (g_str_equal (edge, "phone_numbers") || g_str_equal (edge, "message_templates"))
     {
       gboolean templates = g_str_equal (edge, "message_templates");

@@ -22,7 +22,9 @@
  *   accounts it can read; a personal (USER) token gets error 100 like on Meta.
  * - token_in_url_count counts HTTP requests without an Authorization header or with an
  *   access_token parameter, and batch items carrying their own access_token.
- * - Batch answers of named operations are always sent, even when a later one refers to them. */
+ * - Batch answers of named operations are always sent, even when a later one refers to them.
+ * - A phone number's operations count against its account's rate limit.
+ * - webhook_configuration always names the demo app's callback URL, subscribed or not. */
 
 typedef struct
 {
@@ -84,6 +86,7 @@ route (GhDemoOp *op)
   g_auto(GStrv) segments = g_strsplit (op->path, "/", -1);
   guint n = g_strv_length (segments);
   GhDemoWaba *waba;
+  JsonObject *phone;
 
   if (n == 0 || *segments[0] == '\0')
     {
@@ -103,6 +106,8 @@ route (GhDemoOp *op)
     _gh_demo_route_me (op, segments[1]);
   else if ((waba = gh_demo_data_find_waba (op->self->data, segments[0])) != NULL)
     _gh_demo_route_waba (op, waba, segments[1]);
+  else if ((phone = gh_demo_data_find_phone (op->self->data, segments[0], &waba)) != NULL)
+    _gh_demo_route_phone (op, waba, phone, segments[1]);
   else if (g_str_equal (segments[0], GH_DEMO_BUSINESS_ID))
     _gh_demo_route_business (op, segments[1]);
   else if (is_all_digits (segments[0]))
@@ -148,13 +153,27 @@ take_rule (GhDemoServer *self,
   return FALSE;
 }
 
+/* The account whose rate limit @path counts against, if any. */
+static GhDemoWaba *
+rate_limited_waba (GhDemoServer *self,
+                   const char   *path)
+{
+  const char *slash = strchr (path, '/');
+  g_autofree char *first = slash ? g_strndup (path, slash - path) : g_strdup (path);
+  GhDemoWaba *waba = gh_demo_data_find_waba (self->data, first);
+
+  if (waba == NULL)
+    gh_demo_data_find_phone (self->data, first, &waba);
+
+  return waba;
+}
+
 /* The one way in for every operation, single or batched. */
 void
 _gh_demo_op_dispatch (GhDemoOp *op)
 {
   GhDemoServer *self = op->self;
-  g_autofree char *first = NULL;
-  const char *slash;
+  GhDemoWaba *waba;
   Rule rule;
 
   self->operation_count++;
@@ -171,9 +190,7 @@ _gh_demo_op_dispatch (GhDemoOp *op)
       return;
     }
 
-  slash = strchr (op->path, '/');
-  first = slash ? g_strndup (op->path, slash - op->path) : g_strdup (op->path);
-  if (gh_demo_data_find_waba (self->data, first) != NULL)
+  if ((waba = rate_limited_waba (self, op->path)) != NULL)
     {
       self->waba_calls++;
       if (self->rate_limit_calls > 0 && self->waba_calls > self->rate_limit_calls)
@@ -182,11 +199,11 @@ _gh_demo_op_dispatch (GhDemoOp *op)
                                  "(#80008) There have been too many calls to this WhatsApp "
                                  "Business account. Wait a bit and try again.",
                                  NULL, NULL, FALSE);
-          op->usage = usage_header (first, 100, 3, 5, self->rate_limit_wait);
+          op->usage = usage_header (waba->id, 100, 3, 5, self->rate_limit_wait);
           return;
         }
       /* Meta's default budget is 200 calls an hour per account. */
-      op->usage = usage_header (first,
+      op->usage = usage_header (waba->id,
                                 self->rate_limit_calls > 0
                                 ? self->waba_calls * 100 / self->rate_limit_calls
                                 : MIN (self->waba_calls / 2, 99),
@@ -564,4 +581,21 @@ gh_demo_server_get_assigned_user_count (GhDemoServer *self,
     return 0;
 
   return waba->assigned_users->len;
+}
+
+void
+gh_demo_server_set_health (GhDemoServer *self,
+                           const char   *waba_id,
+                           GhDemoHealth  health)
+{
+  GhDemoWaba *waba;
+
+  g_return_if_fail (GH_IS_DEMO_SERVER (self));
+  g_return_if_fail (waba_id != NULL);
+
+  if ((waba = gh_demo_data_find_waba (self->data, waba_id)) == NULL)
+    return;
+
+  waba->health = health;
+  gh_demo_waba_refresh (waba);
 }

@@ -211,3 +211,37 @@ gh_test_all_assigned_users (GhTestFixture *fixture)
 
   return json_array_ref (gh_test_reply_data (reply));
 }
+
+GhTestReply *
+gh_test_batch (GhTestFixture *fixture,
+               const char    *token,
+               const char    *batch)
+{
+  g_autofree char *escaped = g_uri_escape_string (batch, NULL, FALSE);
+  g_autofree char *form = g_strdup_printf ("batch=%s&include_headers=false", escaped);
+
+  return gh_test_fetch (fixture, "POST", "/v25.0/", token, form);
+}
+
+JsonNode *
+gh_test_batch_body (GhTestReply *reply,
+                    guint        index,
+                    gint64      *code)
+{
+  JsonArray *answers;
+  JsonObject *answer;
+  JsonNode *body;
+
+  g_assert_no_error (reply->error);
+  g_assert_cmpuint (reply->status, ==, 200);
+  g_assert_nonnull (reply->root);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (reply->root));
+  answers = json_node_get_array (reply->root);
+  g_assert_cmpuint (index, <, json_array_get_length (answers));
+  answer = json_array_get_object_element (answers, index);
+  *code = json_object_get_int_member (answer, "code");
+  body = json_from_string (json_object_get_string_member (answer, "body"), NULL);
+  g_assert_nonnull (body);
+
+  return body;
+}

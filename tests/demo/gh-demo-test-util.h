@@ -71,4 +71,13 @@ JsonObject  *gh_test_find_by_id            (JsonArray     *data,
 /* Every assigned user of the first demo account as the admin sees them. */
 JsonArray   *gh_test_all_assigned_users    (GhTestFixture *fixture);
 
+/* POSTs @batch, a JSON array of operations, as a batch request without headers. */
+GhTestReply *gh_test_batch                 (GhTestFixture *fixture,
+                                            const char    *token,
+                                            const char    *batch);
+/* The parsed body of answer @index of a batch reply, and its code in @code. */
+JsonNode    *gh_test_batch_body            (GhTestReply   *reply,
+                                            guint          index,
+                                            gint64        *code);
+
 G_END_DECLS
