@@ -50,6 +50,12 @@ typedef struct
 
 #define GH_DEMO_TEMPLATE_LIMIT 250
 
+/* The two-step verification PIN of every demo phone number: POST /{phone-id}/register
+ * accepts it and no other 6 digits. */
+#define GH_DEMO_REGISTER_PIN   "246810"
+/* Register tries each number allows in the server's life; the next one answers 133016. */
+#define GH_DEMO_REGISTER_TRIES 10
+
 const GhDemoProfile *gh_demo_profile_lookup        (const char *token);
 gboolean             gh_demo_profile_can_read_waba (const GhDemoProfile *profile,
                                                     const char          *waba_id);

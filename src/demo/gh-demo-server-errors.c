@@ -222,3 +222,16 @@ _gh_demo_op_succeed (GhDemoOp *op)
   json_object_set_boolean_member (object, "success", TRUE);
   _gh_demo_op_set_body (op, SOUP_STATUS_OK, object);
 }
+
+void
+_gh_demo_op_set_error_details (GhDemoOp   *op,
+                               const char *details)
+{
+  JsonObject *error = json_object_get_object_member (json_node_get_object (op->body), "error");
+  JsonObject *data = json_object_new ();
+
+  g_assert (error != NULL);
+  json_object_set_string_member (data, "messaging_product", "whatsapp");
+  json_object_set_string_member (data, "details", details);
+  json_object_set_object_member (error, "error_data", data);
+}

@@ -27,6 +27,7 @@ struct _GhDemoServer
   guint         request_count;
   guint         operation_count;
   guint         token_in_url_count;
+  GHashTable   *register_tries; /* phone id → tries, for the server's life */
 
   guint         latency;
   GPtrArray    *rules;         /* Rule*, see gh-demo-server.c */
@@ -126,6 +127,9 @@ void        _gh_demo_op_fail_injected       (GhDemoOp       *op,
                                              gint            code,
                                              gint            subcode);
 void        _gh_demo_op_succeed             (GhDemoOp       *op);
+/* Adds WhatsApp's error_data ({messaging_product, details}) to the error @op answers. */
+void        _gh_demo_op_set_error_details   (GhDemoOp       *op,
+                                             const char     *details);
 
 /* gh-demo-server-fields.c: the fields= parser */
 /* NULL on a syntax error (then @error, if given, says where) or for blank text. */

@@ -24,6 +24,8 @@
  *   access_token parameter, and batch items carrying their own access_token.
  * - Batch answers of named operations are always sent, even when a later one refers to them.
  * - A phone number's operations count against its account's rate limit.
+ * - A wrong register PIN is error 100, like other invalid parameters; a number allows
+ *   GH_DEMO_REGISTER_TRIES tries in the server's life (Meta: 10 in 72 hours), then 133016.
  * - webhook_configuration always names the demo app's callback URL, subscribed or not. */
 
 typedef struct
@@ -375,6 +377,7 @@ gh_demo_server_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->register_tries, g_hash_table_unref);
   g_clear_pointer (&self->data, gh_demo_data_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->url);
@@ -397,6 +400,7 @@ gh_demo_server_init (GhDemoServer *self)
   self->context = g_main_context_ref_thread_default ();
   self->data = gh_demo_data_new ();
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->register_tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_free);
   self->server = g_object_new (SOUP_TYPE_SERVER, NULL);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);

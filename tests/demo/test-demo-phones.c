@@ -7,10 +7,14 @@
 
 #include <string.h>
 
+#include "gh-demo-data.h"
 #include "gh-demo-test-util.h"
 
-/* Phone numbers and what holds them back: a number's own node, and health_status on the
- * account and on its numbers in every state the demo knows. */
+/* Phone numbers and what holds them back: a number's own node, health_status on the account
+ * and on its numbers in every state the demo knows, and registering a number for Cloud API
+ * with the two-step verification PIN. */
+
+#define REGISTER_FORM "messaging_product=whatsapp&pin="
 
 static JsonObject *
 dup_health (GhTestFixture *fixture,
@@ -280,28 +284,157 @@ test_health_states (GhTestFixture *fixture,
 }
 
 static void
+test_register (GhTestFixture *fixture,
+               gconstpointer  data)
+{
+  const char *target = "/v25.0/" GH_DEMO_PHONE_PENDING_ID "/register";
+  const char *status_target = "/v25.0/" GH_DEMO_PHONE_PENDING_ID "?fields=status";
+
+  {
+    /* The employee's token may read the number, not register it. */
+    g_autoptr(GhTestReply) employee = gh_test_fetch (fixture, "POST", target,
+                                                     GH_DEMO_TOKEN_EMPLOYEE,
+                                                     REGISTER_FORM GH_DEMO_REGISTER_PIN);
+
+    g_assert_cmpint (gh_test_reply_error_code (employee), ==, 200);
+  }
+
+  {
+    g_autoptr(GhTestReply) wrong = gh_test_fetch (fixture, "POST", target, GH_DEMO_TOKEN_ADMIN,
+                                                  REGISTER_FORM "000000");
+    g_autoptr(GhTestReply) still = gh_test_get (fixture, status_target, GH_DEMO_TOKEN_ADMIN);
+    JsonObject *error;
+    JsonObject *details;
+
+    g_assert_cmpint (gh_test_reply_error_code (wrong), ==, 100);
+    error = json_object_get_object_member (gh_test_reply_object (wrong), "error");
+    g_assert_nonnull (json_object_get_string_member (error, "error_user_title"));
+    details = json_object_get_object_member (error, "error_data");
+    g_assert_cmpstr (json_object_get_string_member (details, "messaging_product"), ==,
+                     "whatsapp");
+    g_assert_nonnull (strstr (json_object_get_string_member (details, "details"), "PIN"));
+    g_assert_cmpstr (json_object_get_string_member (gh_test_reply_object (still), "status"),
+                     ==, "PENDING");
+  }
+
+  {
+    static const char * const malformed[] = {
+      REGISTER_FORM "12345", REGISTER_FORM "1234567", REGISTER_FORM "12a456",
+      REGISTER_FORM "+12345", REGISTER_FORM, "messaging_product=whatsapp",
+      "pin=" GH_DEMO_REGISTER_PIN, "messaging_product=sms&pin=" GH_DEMO_REGISTER_PIN,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+      {
+        g_autoptr(GhTestReply) reply = gh_test_fetch (fixture, "POST", target,
+                                                      GH_DEMO_TOKEN_ADMIN, malformed[i]);
+        JsonObject *error;
+
+        g_test_message ("%s → %s", malformed[i], reply->text);
+        g_assert_cmpint (gh_test_reply_error_code (reply), ==, 100);
+        error = json_object_get_object_member (gh_test_reply_object (reply), "error");
+        g_assert_false (json_object_has_member (error, "error_user_title"));
+      }
+  }
+
+  {
+    g_autoptr(GhTestReply) read = gh_test_get (fixture, target, GH_DEMO_TOKEN_ADMIN);
+    g_autoptr(GhTestReply) right = gh_test_fetch (fixture, "POST", target, GH_DEMO_TOKEN_ADMIN,
+                                                  REGISTER_FORM GH_DEMO_REGISTER_PIN);
+    g_autoptr(GhTestReply) connected = gh_test_get (fixture, status_target,
+                                                    GH_DEMO_TOKEN_ADMIN);
+
+    g_assert_cmpint (gh_test_reply_error_code (read), ==, 100);
+    g_assert_cmpuint (right->status, ==, 200);
+    g_assert_true (json_object_get_boolean_member (gh_test_reply_object (right), "success"));
+    g_assert_cmpstr (json_object_get_string_member (gh_test_reply_object (connected),
+                                                    "status"), ==, "CONNECTED");
+  }
+}
+
+static void
+test_register_tries (GhTestFixture *fixture,
+                     gconstpointer  data)
+{
+  const char *target = "/v25.0/" GH_DEMO_PHONE_SANDBOX_ID "/register";
+
+  for (guint i = 0; i < GH_DEMO_REGISTER_TRIES; i++)
+    {
+      g_autoptr(GhTestReply) wrong = gh_test_fetch (fixture, "POST", target,
+                                                    GH_DEMO_TOKEN_ADMIN,
+                                                    REGISTER_FORM "111111");
+
+      g_assert_cmpint (gh_test_reply_error_code (wrong), ==, 100);
+    }
+
+  {
+    /* The eleventh try is refused even with the right PIN, and the next too. */
+    g_autoptr(GhTestReply) eleventh = gh_test_fetch (fixture, "POST", target,
+                                                     GH_DEMO_TOKEN_ADMIN,
+                                                     REGISTER_FORM GH_DEMO_REGISTER_PIN);
+    g_autoptr(GhTestReply) twelfth = gh_test_fetch (fixture, "POST", target,
+                                                    GH_DEMO_TOKEN_ADMIN,
+                                                    REGISTER_FORM GH_DEMO_REGISTER_PIN);
+    JsonObject *error;
+
+    g_assert_cmpint (gh_test_reply_error_code (eleventh), ==, 133016);
+    error = json_object_get_object_member (gh_test_reply_object (eleventh), "error");
+    g_assert_true (json_object_has_member (error, "error_data"));
+    g_assert_cmpint (gh_test_reply_error_code (twelfth), ==, 133016);
+  }
+
+  {
+    /* The tries are counted for each number on its own. */
+    g_autoptr(GhTestReply) other = gh_test_fetch (fixture, "POST",
+                                                  "/v25.0/" GH_DEMO_PHONE_PENDING_ID
+                                                  "/register", GH_DEMO_TOKEN_ADMIN,
+                                                  REGISTER_FORM GH_DEMO_REGISTER_PIN);
+
+    g_assert_cmpuint (other->status, ==, 200);
+  }
+}
+
+static void
 test_phones_in_batch (GhTestFixture *fixture,
                       gconstpointer  data)
 {
   const char *batch =
     "[{\"method\":\"GET\",\"relative_url\":\"" GH_DEMO_PHONE_PENDING_ID
     "?fields=status,health_status\"},"
+    "{\"method\":\"POST\",\"relative_url\":\"" GH_DEMO_PHONE_PENDING_ID "/register\","
+    "\"body\":\"messaging_product=whatsapp&pin=999999\"},"
+    "{\"method\":\"POST\",\"relative_url\":\"" GH_DEMO_PHONE_PENDING_ID "/register\","
+    "\"body\":\"messaging_product=whatsapp&pin=" GH_DEMO_REGISTER_PIN "\"},"
+    "{\"method\":\"GET\",\"relative_url\":\"" GH_DEMO_PHONE_PENDING_ID "?fields=status\"},"
     "{\"method\":\"GET\",\"relative_url\":\"" GH_DEMO_WABA2_ID "?fields=health_status\"}]";
   g_autoptr(GhTestReply) reply = gh_test_batch (fixture, GH_DEMO_TOKEN_ADMIN, batch);
-  g_autoptr(JsonNode) phone = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) wrong = NULL;
+  g_autoptr(JsonNode) right = NULL;
+  g_autoptr(JsonNode) after = NULL;
   g_autoptr(JsonNode) waba = NULL;
   JsonObject *health;
   gint64 code;
 
-  phone = gh_test_batch_body (reply, 0, &code);
+  before = gh_test_batch_body (reply, 0, &code);
   g_assert_cmpint (code, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (phone), "status"),
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (before), "status"),
                    ==, "PENDING");
-  health = json_object_get_object_member (json_node_get_object (phone), "health_status");
+  health = json_object_get_object_member (json_node_get_object (before), "health_status");
   g_assert_cmpstr (json_object_get_string_member (health, "can_send_message"), ==, "LIMITED");
 
-  waba = gh_test_batch_body (reply, 1, &code);
+  wrong = gh_test_batch_body (reply, 1, &code);
+  g_assert_cmpint (code, ==, 400);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+    json_node_get_object (wrong), "error"), "code"), ==, 100);
+
+  right = gh_test_batch_body (reply, 2, &code);
   g_assert_cmpint (code, ==, 200);
+  after = gh_test_batch_body (reply, 3, &code);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after), "status"),
+                   ==, "CONNECTED");
+
+  waba = gh_test_batch_body (reply, 4, &code);
   health = json_object_get_object_member (json_node_get_object (waba), "health_status");
   g_assert_cmpint (json_object_get_int_member (only_error (find_entity (health, "WABA")),
                                                "error_code"), ==, 141010);
@@ -334,6 +467,8 @@ main (int   argc,
   GH_TEST_ADD ("/demo/phone-node", test_phone_node);
   GH_TEST_ADD ("/demo/health", test_health);
   GH_TEST_ADD ("/demo/health-states", test_health_states);
+  GH_TEST_ADD ("/demo/register", test_register);
+  GH_TEST_ADD ("/demo/register-tries", test_register_tries);
   GH_TEST_ADD ("/demo/phones-in-batch", test_phones_in_batch);
   GH_TEST_ADD ("/demo/phone-rate-limit", test_phone_rate_limit);
 
