@@ -164,7 +164,7 @@ run_batch_item (GhDemoOp   *batch,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      batch->self->operation_count++;
+      _gh_demo_op_count (&op);
       _gh_demo_op_fail (&op, SOUP_STATUS_BAD_REQUEST, 100, 0,
                         "(#100) Each batch operation must be a JSON object");
     }
@@ -180,7 +180,7 @@ run_batch_item (GhDemoOp   *batch,
 
       if (url == NULL)
         {
-          batch->self->operation_count++;
+          _gh_demo_op_count (&op);
           _gh_demo_op_fail (&op, SOUP_STATUS_BAD_REQUEST, 100, 0,
                             "(#100) The parameter relative_url is required");
         }
@@ -188,14 +188,16 @@ run_batch_item (GhDemoOp   *batch,
         {
           g_autofree char *resolved = resolve_references (url, results);
           g_autofree char *body = resolve_references (member_string (item, "body"), results);
+          /* An operation that cannot be resolved still has a path, for the write log. */
+          const char *target = resolved != NULL ? resolved : url;
           g_autofree char *raw_path = NULL;
 
+          query = strchr (target, '?');
+          raw_path = query ? g_strndup (target, query - target) : g_strdup (target);
+          path = _gh_demo_split_path (raw_path, &version);
+          op.path = path;
           if (resolved != NULL)
             {
-              query = strchr (resolved, '?');
-              raw_path = query ? g_strndup (resolved, query - resolved) : g_strdup (resolved);
-              path = _gh_demo_split_path (raw_path, &version);
-              op.path = path;
               if (query != NULL)
                 _gh_demo_merge_form (params, query + 1);
               _gh_demo_merge_form (params, body);
@@ -204,7 +206,7 @@ run_batch_item (GhDemoOp   *batch,
           if (resolved == NULL || (member_string (item, "body") != NULL && body == NULL)
               || !resolve_params (params, results))
             {
-              batch->self->operation_count++;
+              _gh_demo_op_count (&op);
               _gh_demo_op_fail (&op, SOUP_STATUS_BAD_REQUEST, 100, 0,
                                 "(#100) A {result=} reference of this operation could not be "
                                 "resolved");

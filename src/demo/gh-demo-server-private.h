@@ -27,6 +27,8 @@ struct _GhDemoServer
   guint         request_count;
   guint         operation_count;
   guint         token_in_url_count;
+  guint         write_count;
+  GPtrArray    *write_log;     /* char*: "METHOD path" */
   GHashTable   *register_tries; /* phone id → tries, for the server's life */
 
   guint         latency;
@@ -182,6 +184,8 @@ GHashTable *_gh_demo_request_params         (SoupServerMessage *msg,
 
 /* gh-demo-server.c: the one way in for every operation, single or batched */
 void        _gh_demo_op_dispatch            (GhDemoOp       *op);
+/* Counts @op among the operations (and the writes), also when it is refused unrouted. */
+void        _gh_demo_op_count               (GhDemoOp       *op);
 
 /* gh-demo-server-batch.c */
 void        _gh_demo_op_run_batch           (GhDemoOp       *op,

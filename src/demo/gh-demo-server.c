@@ -170,6 +170,37 @@ rate_limited_waba (GhDemoServer *self,
   return waba;
 }
 
+/* "METHOD path", with the token cut out should a client have put it in the path. */
+static char *
+write_log_entry (GhDemoOp *op)
+{
+  g_autofree char *path = NULL;
+
+  if (op->token != NULL && *op->token != '\0' && strstr (op->path, op->token) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (op->path, op->token, -1);
+
+      path = g_strjoinv ("[token]", parts);
+    }
+  else
+    path = g_strdup (op->path);
+
+  return g_strdup_printf ("%s %s", op->method, path);
+}
+
+void
+_gh_demo_op_count (GhDemoOp *op)
+{
+  GhDemoServer *self = op->self;
+
+  self->operation_count++;
+  if (_gh_demo_op_is (op, "POST") || _gh_demo_op_is (op, "DELETE"))
+    {
+      self->write_count++;
+      g_ptr_array_add (self->write_log, write_log_entry (op));
+    }
+}
+
 /* The one way in for every operation, single or batched. */
 void
 _gh_demo_op_dispatch (GhDemoOp *op)
@@ -178,7 +209,7 @@ _gh_demo_op_dispatch (GhDemoOp *op)
   GhDemoWaba *waba;
   Rule rule;
 
-  self->operation_count++;
+  _gh_demo_op_count (op);
 
   if (take_rule (self, op->path, FALSE, &rule))
     {
@@ -377,6 +408,7 @@ gh_demo_server_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->write_log, g_ptr_array_unref);
   g_clear_pointer (&self->register_tries, g_hash_table_unref);
   g_clear_pointer (&self->data, gh_demo_data_free);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -400,6 +432,7 @@ gh_demo_server_init (GhDemoServer *self)
   self->context = g_main_context_ref_thread_default ();
   self->data = gh_demo_data_new ();
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->write_log = g_ptr_array_new_with_free_func (g_free);
   self->register_tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_free);
   self->server = g_object_new (SOUP_TYPE_SERVER, NULL);
@@ -460,6 +493,33 @@ gh_demo_server_reset_counts (GhDemoServer *self)
   self->request_count = 0;
   self->operation_count = 0;
   self->token_in_url_count = 0;
+  self->write_count = 0;
+  g_ptr_array_set_size (self->write_log, 0);
+}
+
+guint
+gh_demo_server_get_write_count (GhDemoServer *self)
+{
+  g_return_val_if_fail (GH_IS_DEMO_SERVER (self), 0);
+
+  return self->write_count;
+}
+
+char **
+gh_demo_server_dup_write_log (GhDemoServer *self)
+{
+  GStrvBuilder *builder;
+  char **log;
+
+  g_return_val_if_fail (GH_IS_DEMO_SERVER (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->write_log->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->write_log, i));
+  log = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return log;
 }
 
 guint

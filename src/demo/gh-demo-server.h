@@ -86,6 +86,13 @@ const char   *gh_demo_server_get_url             (GhDemoServer *self);
 /* HTTP requests served (a batch is one), and Graph operations (a batch of 3 is 3). */
 guint         gh_demo_server_get_request_count   (GhDemoServer *self);
 guint         gh_demo_server_get_operation_count (GhDemoServer *self);
+/* Graph operations that may change something: every POST and DELETE, alone or inside a
+ * batch, refused ones included; never the batch request that carries them. */
+guint         gh_demo_server_get_write_count     (GhDemoServer *self);
+/* Those operations in order, as "METHOD path" ("POST 102290129340398/subscribed_apps"):
+ * the path without version or parameters, never the token. */
+char        **gh_demo_server_dup_write_log       (GhDemoServer *self);
+/* Zeroes every count and empties the write log. */
 void          gh_demo_server_reset_counts        (GhDemoServer *self);
 /* The Authorization-less requests and query-string tokens seen (must stay 0). */
 guint         gh_demo_server_get_token_in_url_count (GhDemoServer *self);
