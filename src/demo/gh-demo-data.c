@@ -187,22 +187,23 @@ typedef struct
   const char *platform_type;
   const char *throughput;
   const char *account_mode;
+  const char *callback_override;   /* nullable: the number's own webhook URL */
 } PhoneSpec;
 
 static const PhoneSpec waba_phones[] = {
-  { "106540352242922", "+1 555-025-3483", "Lucky Shrub", "GREEN", "VERIFIED", "CONNECTED",
-    "APPROVED", "CLOUD_API", "STANDARD", "LIVE" },
-  { "113829405716283", "+1 555-014-7720", "Lucky Shrub Deliveries", "UNKNOWN", "NOT_VERIFIED",
-    "PENDING", "PENDING_REVIEW", "CLOUD_API", "STANDARD", "LIVE" },
-  { "109283746501928", "+1 555-199-0042", "Test Number", "GREEN", "VERIFIED", "CONNECTED",
-    "APPROVED", "CLOUD_API", "STANDARD", "SANDBOX" },
+  { GH_DEMO_PHONE_ID, "+1 555-025-3483", "Lucky Shrub", "GREEN", "VERIFIED", "CONNECTED",
+    "APPROVED", "CLOUD_API", "STANDARD", "LIVE", NULL },
+  { GH_DEMO_PHONE_PENDING_ID, "+1 555-014-7720", "Lucky Shrub Deliveries", "UNKNOWN",
+    "NOT_VERIFIED", "PENDING", "PENDING_REVIEW", "CLOUD_API", "STANDARD", "LIVE", NULL },
+  { GH_DEMO_PHONE_SANDBOX_ID, "+1 555-199-0042", "Test Number", "GREEN", "VERIFIED",
+    "CONNECTED", "APPROVED", "CLOUD_API", "STANDARD", "SANDBOX", GH_DEMO_PHONE_OVERRIDE_URL },
 };
 
 static const PhoneSpec waba2_phones[] = {
-  { "117392018465730", "+49 30 901820", "Lucky Shrub Wholesale", "YELLOW", "VERIFIED",
-    "FLAGGED", "APPROVED", "CLOUD_API", "STANDARD", "LIVE" },
-  { "118273645019283", "+49 40 822 3150", "Lucky Shrub Großhandel", "RED", "EXPIRED",
-    "RESTRICTED", "DECLINED", "ON_PREMISE", "NOT_APPLICABLE", "LIVE" },
+  { GH_DEMO_PHONE2_FLAGGED_ID, "+49 30 901820", "Lucky Shrub Wholesale", "YELLOW", "VERIFIED",
+    "FLAGGED", "APPROVED", "CLOUD_API", "STANDARD", "LIVE", NULL },
+  { GH_DEMO_PHONE2_ON_PREMISE_ID, "+49 40 822 3150", "Lucky Shrub Großhandel", "RED",
+    "EXPIRED", "RESTRICTED", "DECLINED", "ON_PREMISE", "NOT_APPLICABLE", "LIVE", NULL },
 };
 
 typedef struct
@@ -332,6 +333,14 @@ phone_new (const PhoneSpec *spec)
   json_object_set_object_member (object, "throughput", throughput);
   json_object_set_string_member (object, "account_mode", spec->account_mode);
   json_object_set_boolean_member (object, "is_official_business_account", FALSE);
+  if (spec->callback_override != NULL)
+    {
+      /* gh_demo_waba_refresh fills in the rest and keeps this. */
+      JsonObject *webhooks = json_object_new ();
+
+      json_object_set_string_member (webhooks, "phone_number", spec->callback_override);
+      json_object_set_object_member (object, "webhook_configuration", webhooks);
+    }
 
   return object;
 }
@@ -406,54 +415,6 @@ business_info_new (const char *id,
   return info;
 }
 
-static JsonObject *
-health_entity_new (const char *type,
-                   const char *id,
-                   const char *can_send)
-{
-  JsonObject *entity = json_object_new ();
-
-  json_object_set_string_member (entity, "entity_type", type);
-  json_object_set_string_member (entity, "id", id);
-  json_object_set_string_member (entity, "can_send_message", can_send);
-
-  return entity;
-}
-
-static JsonObject *
-health_new (const char *waba_id,
-            const char *can_send)
-{
-  JsonObject *health = json_object_new ();
-  JsonArray *entities = json_array_new ();
-  JsonObject *waba = health_entity_new ("WABA", waba_id, can_send);
-
-  if (!g_str_equal (can_send, "AVAILABLE"))
-    {
-      JsonObject *error = json_object_new ();
-      JsonArray *errors = json_array_new ();
-
-      json_object_set_int_member (error, "error_code", 141010);
-      json_object_set_string_member (error, "error_description",
-                                     "The Business has not passed business verification.");
-      json_object_set_string_member (error, "possible_solution",
-                                     "Visit Business Settings and start or resolve the "
-                                     "business verification request.");
-      json_array_add_object_element (errors, error);
-      json_object_set_array_member (waba, "errors", errors);
-    }
-
-  json_array_add_object_element (entities, health_entity_new ("BUSINESS", GH_DEMO_BUSINESS_ID,
-                                                              "AVAILABLE"));
-  json_array_add_object_element (entities, waba);
-  json_array_add_object_element (entities, health_entity_new ("APP", GH_DEMO_APP_ID,
-                                                              "AVAILABLE"));
-  json_object_set_string_member (health, "can_send_message", can_send);
-  json_object_set_array_member (health, "entities", entities);
-
-  return health;
-}
-
 static void
 waba_free (GhDemoWaba *waba)
 {
@@ -462,6 +423,7 @@ waba_free (GhDemoWaba *waba)
   g_ptr_array_unref (waba->phone_numbers);
   g_ptr_array_unref (waba->templates);
   g_ptr_array_unref (waba->assigned_users);
+  g_ptr_array_unref (waba->subscribed_apps);
   g_free (waba);
 }
 
@@ -475,6 +437,7 @@ waba_new (const char *id)
   waba->phone_numbers = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   waba->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   waba->assigned_users = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  waba->subscribed_apps = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   json_object_set_string_member (waba->node, "id", id);
 
   return waba;
@@ -587,12 +550,17 @@ gh_demo_data_new (void)
   json_object_set_object_member (waba->node, "owner_business_info",
                                  business_info_new (GH_DEMO_BUSINESS_ID,
                                                     GH_DEMO_BUSINESS_NAME));
-  json_object_set_object_member (waba->node, "health_status",
-                                 health_new (GH_DEMO_WABA_ID, "AVAILABLE"));
   for (guint i = 0; i < G_N_ELEMENTS (waba_phones); i++)
     g_ptr_array_add (waba->phone_numbers, phone_new (&waba_phones[i]));
   for (guint i = 0; i < G_N_ELEMENTS (waba_templates); i++)
     g_ptr_array_add (waba->templates, template_new (&waba_templates[i]));
+  /* The retail account is ready: healthy, and its webhooks reach the helpdesk at a URL of
+   * their own, the way integrations serving several accounts set it up. */
+  waba->health = GH_DEMO_HEALTH_AVAILABLE;
+  gh_demo_waba_subscribe_app (waba);
+  json_object_set_string_member (g_ptr_array_index (waba->subscribed_apps, 0),
+                                 "override_callback_uri", GH_DEMO_WABA_OVERRIDE_URL);
+  gh_demo_waba_refresh (waba);
   g_ptr_array_add (data->wabas, waba);
   g_ptr_array_add (data->owned_wabas, waba);
 
@@ -619,12 +587,15 @@ gh_demo_data_new (void)
   json_object_set_object_member (waba->node, "on_behalf_of_business_info",
                                  business_info_new ("1185206391742286",
                                                     "Lucky Shrub Wholesale GmbH"));
-  json_object_set_object_member (waba->node, "health_status",
-                                 health_new (GH_DEMO_WABA2_ID, "LIMITED"));
   for (guint i = 0; i < G_N_ELEMENTS (waba2_phones); i++)
     g_ptr_array_add (waba->phone_numbers, phone_new (&waba2_phones[i]));
   for (guint i = 0; i < G_N_ELEMENTS (waba2_templates); i++)
     g_ptr_array_add (waba->templates, template_new (&waba2_templates[i]));
+  /* The helpdesk was never subscribed here: the connector it replaced still is. */
+  waba->health = GH_DEMO_HEALTH_WABA_UNVERIFIED;
+  g_ptr_array_add (waba->subscribed_apps,
+                   gh_demo_app_subscription_new (GH_DEMO_OTHER_APP_ID, GH_DEMO_OTHER_APP_NAME));
+  gh_demo_waba_refresh (waba);
   g_ptr_array_add (data->wabas, waba);
   g_ptr_array_add (data->client_wabas, waba);
 
@@ -674,6 +645,26 @@ find_by_id (GPtrArray  *objects,
 
       if (g_strcmp0 (json_object_get_string_member_with_default (object, "id", NULL), id) == 0)
         return object;
+    }
+
+  return NULL;
+}
+
+JsonObject *
+gh_demo_data_find_phone (GhDemoData  *data,
+                         const char  *phone_id,
+                         GhDemoWaba **waba)
+{
+  for (guint i = 0; i < data->wabas->len; i++)
+    {
+      GhDemoWaba *candidate = g_ptr_array_index (data->wabas, i);
+      JsonObject *phone = find_by_id (candidate->phone_numbers, phone_id);
+
+      if (phone != NULL)
+        {
+          *waba = candidate;
+          return phone;
+        }
     }
 
   return NULL;

@@ -5,6 +5,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gh-demo-server.h"
+
 G_BEGIN_DECLS
 
 /* What a demo token is allowed to do, and what debug_token says about it. */
@@ -14,7 +16,7 @@ typedef struct
   const char         *type;              /* "SYSTEM_USER" or "USER" */
   const char         *user_id;
   const char         *user_name;
-  gboolean            can_write;         /* an admin system user: may edit assigned users */
+  gboolean            can_write;         /* admin system user: may edit people, webhooks, numbers */
   gboolean            management;        /* whatsapp_business_management */
   gboolean            messaging;         /* whatsapp_business_messaging */
   gboolean            business_management;
@@ -27,11 +29,13 @@ typedef struct
 
 typedef struct
 {
-  char       *id;
-  JsonObject *node;            /* the WABA's own fields */
-  GPtrArray  *phone_numbers;   /* JsonObject* */
-  GPtrArray  *templates;       /* JsonObject* */
-  GPtrArray  *assigned_users;  /* JsonObject*: id, name, tasks, user_type */
+  char         *id;
+  JsonObject   *node;            /* the WABA's own fields */
+  GPtrArray    *phone_numbers;   /* JsonObject* */
+  GPtrArray    *templates;       /* JsonObject* */
+  GPtrArray    *assigned_users;  /* JsonObject*: id, name, tasks, user_type */
+  GPtrArray    *subscribed_apps; /* JsonObject*: whatsapp_business_api_data, override */
+  GhDemoHealth  health;
 } GhDemoWaba;
 
 typedef struct
@@ -45,6 +49,12 @@ typedef struct
 } GhDemoData;
 
 #define GH_DEMO_TEMPLATE_LIMIT 250
+
+/* The two-step verification PIN of every demo phone number: POST /{phone-id}/register
+ * accepts it and no other 6 digits. */
+#define GH_DEMO_REGISTER_PIN   "246810"
+/* Register tries each number allows in the server's life; the next one answers 133016. */
+#define GH_DEMO_REGISTER_TRIES 10
 
 const GhDemoProfile *gh_demo_profile_lookup        (const char *token);
 gboolean             gh_demo_profile_can_read_waba (const GhDemoProfile *profile,
@@ -63,6 +73,21 @@ gint                 gh_demo_waba_find_user        (GhDemoWaba *waba,
                                                     const char *user_id);
 void                 gh_demo_waba_generate_users   (GhDemoWaba *waba,
                                                     guint       count);
+/* The phone number @phone_id of any account, and that account in @waba. */
+JsonObject          *gh_demo_data_find_phone       (GhDemoData  *data,
+                                                    const char  *phone_id,
+                                                    GhDemoWaba **waba);
+/* Index in @waba's subscribed apps, -1 when @app_id is not subscribed. */
+gint                 gh_demo_waba_find_app         (GhDemoWaba *waba,
+                                                    const char *app_id);
+/* An item of /{waba-id}/subscribed_apps for the app @app_id, without an override. */
+JsonObject          *gh_demo_app_subscription_new  (const char *app_id,
+                                                    const char *app_name);
+/* Subscribes the demo app (the one every demo token belongs to), without an override. */
+void                 gh_demo_waba_subscribe_app    (GhDemoWaba *waba);
+/* Rebuilds the health_status and webhook_configuration members of @waba and its phone
+ * numbers after its health or its subscriptions changed. */
+void                 gh_demo_waba_refresh          (GhDemoWaba *waba);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GhDemoData, gh_demo_data_free)
 

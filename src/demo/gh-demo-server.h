@@ -38,6 +38,38 @@ G_DECLARE_FINAL_TYPE (GhDemoServer, gh_demo_server, GH, DEMO_SERVER, GObject)
 #define GH_DEMO_ADMIN_USER_NAME  "Gatehouse Integration"
 #define GH_DEMO_EMPLOYEE_USER_ID "104169029247999"
 
+/* Where the demo app (GH_DEMO_APP_ID, the app of every demo token) receives webhooks. */
+#define GH_DEMO_APP_CALLBACK_URL "https://helpdesk.luckyshrub.example/whatsapp/webhook"
+/* The callback override of the demo app's subscription to the first account. */
+#define GH_DEMO_WABA_OVERRIDE_URL \
+  "https://helpdesk.luckyshrub.example/whatsapp/webhook/" GH_DEMO_WABA_ID
+/* Another app, the only one subscribed to the second account's webhooks at start. */
+#define GH_DEMO_OTHER_APP_ID     "429318775640139"
+#define GH_DEMO_OTHER_APP_NAME   "Old Helpdesk Connector"
+
+/* Phone numbers of the first account: registered and fully healthy; not registered for Cloud
+ * API yet (status PENDING, display name in review: its PHONE_NUMBER entity is LIMITED); a
+ * test number (account_mode SANDBOX) whose webhooks go to its own override. */
+#define GH_DEMO_PHONE_ID             "106540352242922"
+#define GH_DEMO_PHONE_PENDING_ID     "113829405716283"
+#define GH_DEMO_PHONE_SANDBOX_ID     "109283746501928"
+#define GH_DEMO_PHONE_OVERRIDE_URL   "https://staging.luckyshrub.example/whatsapp/webhook"
+/* Phone numbers of the second account: quality FLAGGED; an On-Premises number whose display
+ * name was declined (its PHONE_NUMBER entity is LIMITED). */
+#define GH_DEMO_PHONE2_FLAGGED_ID    "117392018465730"
+#define GH_DEMO_PHONE2_ON_PREMISE_ID "118273645019283"
+
+/* What holds an account back in its health_status (GET /{waba-id}?fields=health_status and
+ * GET /{phone-id}?fields=health_status), as flags.  The first account starts AVAILABLE, the
+ * second with GH_DEMO_HEALTH_WABA_UNVERIFIED. */
+typedef enum
+{
+  GH_DEMO_HEALTH_AVAILABLE           = 0,      /* every entity AVAILABLE */
+  GH_DEMO_HEALTH_WABA_UNVERIFIED     = 1 << 0, /* WABA entity LIMITED, error 141010 */
+  GH_DEMO_HEALTH_PAYMENT_METHOD      = 1 << 1, /* WABA entity BLOCKED, error 141006 */
+  GH_DEMO_HEALTH_BUSINESS_UNVERIFIED = 1 << 2, /* BUSINESS entity LIMITED, error 141010 */
+} GhDemoHealth;
+
 typedef enum
 {
   GH_DEMO_FAULT_NONE,
@@ -54,6 +86,13 @@ const char   *gh_demo_server_get_url             (GhDemoServer *self);
 /* HTTP requests served (a batch is one), and Graph operations (a batch of 3 is 3). */
 guint         gh_demo_server_get_request_count   (GhDemoServer *self);
 guint         gh_demo_server_get_operation_count (GhDemoServer *self);
+/* Graph operations that may change something: every POST and DELETE, alone or inside a
+ * batch, refused ones included; never the batch request that carries them. */
+guint         gh_demo_server_get_write_count     (GhDemoServer *self);
+/* Those operations in order, as "METHOD path" ("POST 102290129340398/subscribed_apps"):
+ * the path without version or parameters, never the token. */
+char        **gh_demo_server_dup_write_log       (GhDemoServer *self);
+/* Zeroes every count and empties the write log. */
 void          gh_demo_server_reset_counts        (GhDemoServer *self);
 /* The Authorization-less requests and query-string tokens seen (must stay 0). */
 guint         gh_demo_server_get_token_in_url_count (GhDemoServer *self);
@@ -90,5 +129,10 @@ void          gh_demo_server_set_assigned_user_count (GhDemoServer *self,
                                                       guint         count);
 guint         gh_demo_server_get_assigned_user_count (GhDemoServer *self,
                                                       const char   *waba_id);
+/* Replaces what holds @waba_id back, in the health of the account and of its phone numbers
+ * (a BUSINESS problem shows in this account's answers only).  Not reset by clear_faults. */
+void          gh_demo_server_set_health          (GhDemoServer *self,
+                                                  const char   *waba_id,
+                                                  GhDemoHealth  health);
 
 G_END_DECLS
