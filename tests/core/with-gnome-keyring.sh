@@ -34,26 +34,8 @@ done
 if [ -z "${GH_KEYRING_STAGE:-}" ]; then
   export GH_KEYRING_STAGE=inner
   if [ "$no_service" = 1 ]; then
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-    # A session bus without any <servicedir>: nothing can be activated, so the Secret Service
-    # name has no owner and never will.
-    cat >"$work/session.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <keep_umask/>
-  <listen>unix:dir=$work</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
-    dbus-run-session --config-file="$work/session.conf" -- \
+    bus_config=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/no-secret-service-bus.conf
+    dbus-run-session --config-file="$bus_config" -- \
       bash "$0" --no-service "$test_binary"
   else
     exec dbus-run-session -- bash "$0" "$test_binary"
