@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gh-graph-error.h"
 #include "gh-secret.h"
+#include "gh-secret-field.h"
 #include "gh-session.h"
 #include "gh-token-page-private.h"
 #include "gh-token-text.h"
@@ -30,6 +32,13 @@ struct _GhTokenPage
 
   GhSession       *session;
   GhSessionOrigin  origin;
+  /* What was typed or pasted; the row itself only holds bullets. */
+  GhSecretField   *field;
+  /* The length after the last change, to tell a paste (many characters at once) from
+   * typing. */
+  guint            last_length;
+  /* Whether what is in the field came by pasting (else it was typed). */
+  gboolean         pasted;
 };
 
 G_DEFINE_FINAL_TYPE (GhTokenPage, gh_token_page, ADW_TYPE_BIN)
@@ -45,10 +54,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_actions (GhTokenPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.check",
-                                 !self->busy && text != NULL && *text != '\0');
+                                 !self->busy && gh_secret_field_length (self->field) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.paste", !self->busy);
 }
 
@@ -56,7 +63,7 @@ update_actions (GhTokenPage *self)
 static void
 update_mask (GhTokenPage *self)
 {
-  char *clean = gh_token_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  char *clean = gh_token_text_clean (gh_secret_field_peek (self->field));
   g_autofree char *mask = NULL;
   g_autofree char *text = NULL;
 
@@ -67,23 +74,51 @@ update_mask (GhTokenPage *self)
     }
 
   mask = gh_token_text_mask (clean);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* Translators: %s is a shortened token, e.g. EAAJ…x9Qf */
-                                       "Pasted: %s (%u character)",
-                                       "Pasted: %s (%u characters)",
-                                       (gulong) g_utf8_strlen (clean, -1)),
-                          mask, (guint) g_utf8_strlen (clean, -1));
+  if (self->pasted)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is a shortened token,
+                                          * e.g. EAAJ…x9Qf */
+                                         "Pasted: %s (%u character)",
+                                         "Pasted: %s (%u characters)",
+                                         (gulong) g_utf8_strlen (clean, -1)),
+                            mask, (guint) g_utf8_strlen (clean, -1));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is a shortened token,
+                                          * e.g. EAAJ…x9Qf */
+                                         "Typed: %s (%u character)",
+                                         "Typed: %s (%u characters)",
+                                         (gulong) g_utf8_strlen (clean, -1)),
+                            mask, (guint) g_utf8_strlen (clean, -1));
   gtk_label_set_text (self->mask_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->mask_label), TRUE);
   gh_secret_free (clean);
 }
 
+static void forget_clipboard_token (GhTokenPage *self);
+
+/* Tokens are far longer than this: more characters at once is a paste (or a drop), not
+ * typing. */
+#define PASTE_LENGTH 16
+
 static void
 token_changed_cb (GhTokenPage *self)
 {
+  guint length = gh_secret_field_length (self->field);
+  gboolean paste = length >= self->last_length + PASTE_LENGTH;
+
+  if (length == 0)
+    self->pasted = FALSE;
+  else if (paste)
+    self->pasted = TRUE;
+  self->last_length = length;
+
   gh_token_page_set_error (self, NULL);
   update_mask (self);
   update_actions (self);
+
+  if (paste)
+    forget_clipboard_token (self);
 }
 
 static void
@@ -122,7 +157,7 @@ check_action_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   GhTokenPage *self = GH_TOKEN_PAGE (widget);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  const char *text = gh_secret_field_peek (self->field);
   g_auto(GhSecretString) token = NULL;
   GhTokenTextProblem problem;
 
@@ -145,6 +180,44 @@ token_activated_cb (GhTokenPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "token.check", NULL);
 }
 
+/* A token left on the clipboard can be read by every other program: once it is in the
+ * field, it leaves the clipboard (and the primary selection), and the person hears why. */
+static void
+clipboard_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GhTokenPage) self = user_data;
+  GdkClipboard *clipboard = GDK_CLIPBOARD (object);
+  g_autoptr(GError) error = NULL;
+  g_auto(GhSecretString) text = NULL;
+  g_auto(GhSecretString) held = NULL;
+  g_auto(GhSecretString) ours = NULL;
+
+  text = gdk_clipboard_read_text_finish (clipboard, result, &error);
+  if (text == NULL || self->field == NULL)
+    return;
+
+  held = gh_token_text_clean (text);
+  ours = gh_token_text_clean (gh_secret_field_peek (self->field));
+  if (held == NULL || ours == NULL || strcmp (held, ours) != 0)
+    return;
+
+  gdk_clipboard_set_text (clipboard, "");
+  if (clipboard == gtk_widget_get_clipboard (GTK_WIDGET (self)))
+    gh_ui_toast (GTK_WIDGET (self), _("The token was removed from the clipboard, so other "
+                                      "apps cannot read it"));
+}
+
+static void
+forget_clipboard_token (GhTokenPage *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                                 self->cancellable, clipboard_checked_cb, g_object_ref (self));
+  gdk_clipboard_read_text_async (gtk_widget_get_primary_clipboard (GTK_WIDGET (self)),
+                                 self->cancellable, clipboard_checked_cb, g_object_ref (self));
+}
+
 static void
 clipboard_read_cb (GObject      *object,
                    GAsyncResult *result,
@@ -152,8 +225,8 @@ clipboard_read_cb (GObject      *object,
 {
   g_autoptr(GhTokenPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
-  char *clean = NULL;
+  g_auto(GhSecretString) text = NULL;
+  g_auto(GhSecretString) clean = NULL;
 
   text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -164,15 +237,11 @@ clipboard_read_cb (GObject      *object,
     {
       gh_token_page_set_error (self, _("The clipboard has no text. Copy the token in Business "
                                        "Suite, then press Paste again."));
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->token_row), clean);
-      gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+      return;
     }
 
-  gh_secret_free (text);
-  gh_secret_free (clean);
+  gh_secret_field_set_text (self->field, clean);
+  gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
 }
 
 static void
@@ -247,6 +316,7 @@ gh_token_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->field, gh_secret_field_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_TOKEN_PAGE);
   g_clear_object (&self->session);
 
@@ -288,6 +358,13 @@ gh_token_page_init (GhTokenPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->field = gh_secret_field_attach (GTK_EDITABLE (self->token_row));
+  /* No spell checking, no word suggestions learned from it, no on-screen keyboard help. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->token_row), FALSE);
+  adw_entry_row_set_input_purpose (self->token_row, GTK_INPUT_PURPOSE_PASSWORD);
+  adw_entry_row_set_input_hints (self->token_row, GTK_INPUT_HINT_NO_SPELLCHECK
+                                                  | GTK_INPUT_HINT_NO_EMOJI
+                                                  | GTK_INPUT_HINT_PRIVATE);
   update_actions (self);
 }
 
@@ -296,7 +373,7 @@ gh_token_page_dup_token (GhTokenPage *self)
 {
   g_return_val_if_fail (GH_IS_TOKEN_PAGE (self), NULL);
 
-  return gh_token_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  return gh_token_text_clean (gh_secret_field_peek (self->field));
 }
 
 void
@@ -305,7 +382,7 @@ gh_token_page_set_token (GhTokenPage *self,
 {
   g_return_if_fail (GH_IS_TOKEN_PAGE (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->token_row), text != NULL ? text : "");
+  gh_secret_field_set_text (self->field, text);
 }
 
 void
@@ -342,6 +419,6 @@ gh_token_page_clear (GhTokenPage *self)
 {
   g_return_if_fail (GH_IS_TOKEN_PAGE (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+  gh_secret_field_set_text (self->field, NULL);
   gh_token_page_set_error (self, NULL);
 }

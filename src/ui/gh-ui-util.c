@@ -99,17 +99,48 @@ gh_ui_group_clear (AdwPreferencesGroup *group)
   g_ptr_array_set_size (rows, 0);
 }
 
+/* GTK 4.8 names a button with a mnemonic by its label property followed by its label
+ * child ("Set Up Access Set Up Access", or "_Set Up Access Set Up Access" without a label
+ * property): the name is set once, without the underline, and the relation that repeats
+ * it goes.  GTK adds the relation again whenever the label changes. */
+static void
+name_mnemonic_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autoptr(GString) name = NULL;
+
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+
+  name = g_string_new (label);
+  g_string_replace (name, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 void
 gh_ui_button_set_mnemonic (GtkButton  *button,
                            const char *label)
 {
-  g_autoptr(GString) name = g_string_new (label);
-
   gtk_button_set_use_underline (button, TRUE);
   gtk_button_set_label (button, label);
-  g_string_replace (name, "_", "", 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  name_mnemonic_button (button);
+}
+
+void
+gh_ui_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root))
+    name_mnemonic_button (GTK_BUTTON (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gh_ui_name_mnemonic_buttons (child);
 }
 
 GtkWidget *

@@ -26,6 +26,9 @@ void       gh_ui_group_add_row       (AdwPreferencesGroup *group,
  * underscore (GTK 4.8 would otherwise read the underscore and the label twice). */
 void       gh_ui_button_set_mnemonic (GtkButton  *button,
                                       const char *label);
+/* Gives every button under @root with a mnemonic ("_Save") its name once, without the
+ * underline: call after a template is set up. */
+void       gh_ui_name_mnemonic_buttons (GtkWidget *root);
 GtkWidget *gh_ui_mnemonic_button_new (const char *label);
 /* Shows a short toast on the window's overlay (if the window has one). */
 /* Shows @title in the nearest toast overlay above @widget (or above the window a dialog

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-graph-error.h"
+#include "gh-ui-util.h"
 #include "gh-window-private.h"
 
 /* The main window is a view over the session: it walks a person from the welcome page
@@ -424,6 +425,7 @@ static void
 gh_window_init (GhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->guide_return_page = "welcome";
   gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gh-account-page.h"
 #include "gh-application.h"
@@ -251,6 +252,69 @@ test_token_to_overview (Fixture       *fixture,
   gh_secret_free (loaded.token);
 }
 
+static gboolean label_in (gpointer data);
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+/* Pasting the token takes it off the clipboard, and says so; the field shows only bullets,
+ * so copying from it never puts the token back. */
+static void
+test_paste_clears_clipboard (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *token_page;
+  GtkWidget *row;
+  GdkClipboard *clipboard;
+  ClipboardRead read = { NULL, FALSE };
+  g_autofree char *kept = NULL;
+
+  open_token_page (fixture);
+  token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
+  clipboard = gtk_widget_get_clipboard (token_page);
+  gdk_clipboard_set_text (clipboard, "  Bearer " GH_DEMO_TOKEN_ADMIN "\n");
+
+  g_assert_true (gtk_widget_activate_action (token_page, "token.paste", NULL));
+  wait_for_page (fixture->window, "token", "Pasted: EAAG…x9Qf (82 characters)");
+  g_assert_true (gh_test_wait_for (label_in,
+                                   (gpointer[]) { fixture->window,
+                                                  (gpointer) "removed from the clipboard" },
+                                   10000));
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &read);
+  g_assert_true (gh_test_wait_for (clipboard_read, &read, 10000));
+  g_assert_null (g_strstr_len (read.text != NULL ? read.text : "", -1, "EAAGh"));
+  g_free (read.text);
+
+  /* What the row holds is one bullet per character, never the token. */
+  row = gh_test_find_widget_of_type (token_page, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_null (strstr (gtk_editable_get_text (GTK_EDITABLE (row)), "EAAG"));
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1), ==, 82);
+  kept = gh_token_page_dup_token (GH_TOKEN_PAGE (token_page));
+  g_assert_cmpstr (kept, ==, GH_DEMO_TOKEN_ADMIN);
+}
+
 static gboolean
 never (gpointer data)
 {
@@ -293,8 +357,6 @@ test_invalid_token_is_kept (Fixture       *fixture,
   kept = gh_token_page_dup_token (GH_TOKEN_PAGE (token_page));
   g_assert_cmpstr (kept, ==, bad);
 }
-
-static gboolean label_in (gpointer data);
 
 static void
 test_refused_url (Fixture       *fixture,
@@ -687,6 +749,8 @@ main (int   argc,
               fixture_setup, test_token_to_overview, fixture_teardown);
   g_test_add ("/window/invalid-token-is-kept", Fixture, NULL,
               fixture_setup, test_invalid_token_is_kept, fixture_teardown);
+  g_test_add ("/window/paste-clears-clipboard", Fixture, NULL,
+              fixture_setup, test_paste_clears_clipboard, fixture_teardown);
   g_test_add ("/window/refused-url", Fixture, NULL,
               fixture_setup, test_refused_url, fixture_teardown);
   g_test_add ("/window/demo", Fixture, NULL,
