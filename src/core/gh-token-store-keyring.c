@@ -241,10 +241,10 @@ is_locked_error (const GError *error,
 
 /* Libsecret's messages are for developers; a person gets one plain sentence.  The original
  * only goes to the debug log (it never holds the token: secrets are not in D-Bus errors). */
-static GError *
-map_error (const GError *error,
-           Operation     op,
-           GCancellable *cancellable)
+GError *
+_gh_token_store_map_error (const GError *error,
+                           Operation     op,
+                           GCancellable *cancellable)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       g_cancellable_is_cancelled (cancellable))
@@ -256,6 +256,11 @@ map_error (const GError *error,
   if (is_unavailable_error (error))
     return g_error_new_literal (GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_UNAVAILABLE,
                                 _("There is no keyring on this computer to keep the token in."));
+
+  /* Our own cancellable was not cancelled: the unlock prompt was. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED,
+                                _("The keyring was not unlocked. Unlock it and try again."));
 
   if (is_locked_error (error, cancellable))
     return g_error_new_literal (GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_LOCKED,
@@ -271,7 +276,8 @@ return_mapped_error (GTask        *task,
 {
   OpData *data = g_task_get_task_data (task);
 
-  g_task_return_error (task, map_error (error, data->op, g_task_get_cancellable (task)));
+  g_task_return_error (task, _gh_token_store_map_error (error, data->op,
+                                                        g_task_get_cancellable (task)));
 }
 
 static void

@@ -57,6 +57,12 @@ void    _gh_token_store_keyring_start       (GTask         *task);
 /* A save or update that held the queue is over: start what waited. */
 void    _gh_token_store_release_queue       (GTask         *task);
 
+/* One plain sentence for what libsecret reported, by its error codes: no keyring, a locked
+ * one (a refused or cancelled unlock included), or a failure of @op. */
+GError *_gh_token_store_map_error           (const GError  *error,
+                                             Operation      op,
+                                             GCancellable  *cancellable);
+
 /* For tests. */
 guint   _gh_token_store_get_token_reads     (GhTokenStore  *self);
 

@@ -151,6 +151,12 @@ keyring_changed_cb (GhWelcomePage *self)
                             _("Open Passwords and Keys, select the “Login” keyring and choose "
                               "Unlock, then try again. Or continue without saving: you will "
                               "paste the token again next time."));
+      else if (g_error_matches (error, GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_FAILED))
+        gtk_label_set_text (self->keyring_label,
+                            _("The keyring answered with an error. Try again; if it keeps "
+                              "failing, open Passwords and Keys to check the “Login” keyring, "
+                              "or continue without saving: you will paste the token again next "
+                              "time."));
       else
         gtk_label_set_text (self->keyring_label,
                             _("Gatehouse keeps tokens in the desktop keyring. Install GNOME "

@@ -663,6 +663,61 @@ test_update (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* What libsecret reports becomes one of three plain sentences, by its codes, never its
+ * English text. */
+static void
+test_error_mapping (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  static const struct
+  {
+    GQuark (*domain) (void);
+    int    code;
+    int    expected;
+  } cases[] = {
+    { g_dbus_error_quark, G_DBUS_ERROR_SERVICE_UNKNOWN, GH_TOKEN_STORE_ERROR_UNAVAILABLE },
+    { g_dbus_error_quark, G_DBUS_ERROR_NAME_HAS_NO_OWNER, GH_TOKEN_STORE_ERROR_UNAVAILABLE },
+    { g_dbus_error_quark, G_DBUS_ERROR_SPAWN_EXEC_FAILED, GH_TOKEN_STORE_ERROR_UNAVAILABLE },
+    { secret_error_get_quark, SECRET_ERROR_IS_LOCKED, GH_TOKEN_STORE_ERROR_LOCKED },
+    /* The Secret portal's "user interaction cancelled": an unlock nobody finished. */
+    { g_io_error_quark, G_IO_ERROR_CANCELLED, GH_TOKEN_STORE_ERROR_LOCKED },
+    { g_dbus_error_quark, G_DBUS_ERROR_ACCESS_DENIED, GH_TOKEN_STORE_ERROR_FAILED },
+    { secret_error_get_quark, SECRET_ERROR_PROTOCOL, GH_TOKEN_STORE_ERROR_FAILED },
+  };
+
+  g_cancellable_cancel (cancelled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* A message that would be wrong to match on. */
+      g_autoptr(GError) raw = g_error_new_literal (cases[i].domain (), cases[i].code,
+                                                   "was not provided by any .service files");
+      g_autoptr(GError) mapped = _gh_token_store_map_error (raw, OP_SAVE, cancellable);
+
+      g_assert_error (mapped, GH_TOKEN_STORE_ERROR, cases[i].expected);
+      g_assert_null (strstr (mapped->message, ".service"));
+    }
+
+  /* Our own cancellation stays a cancellation, which callers ignore. */
+  {
+    g_autoptr(GError) raw = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
+    g_autoptr(GError) mapped = _gh_token_store_map_error (raw, OP_LOAD, cancelled);
+
+    g_assert_error (mapped, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
+  /* The file backend (the Secret portal) reports a failed unlock as a plain failure. */
+  {
+    g_autoptr(GError) raw = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x");
+    g_autoptr(GError) mapped = _gh_token_store_map_error (raw, OP_LOAD, cancellable);
+    int expected = g_strcmp0 (g_getenv ("SECRET_BACKEND"), "file") == 0
+                   ? GH_TOKEN_STORE_ERROR_LOCKED : GH_TOKEN_STORE_ERROR_FAILED;
+
+    g_assert_error (mapped, GH_TOKEN_STORE_ERROR, expected);
+  }
+}
+
 static void
 add_store_tests (const char *prefix,
                  gboolean    in_memory)
@@ -706,6 +761,7 @@ main (int   argc,
       g_test_add_func ("/token-store/memory/cancelled", test_memory_cancelled);
       g_test_add_func ("/token-store/token-wiped", test_token_wiped);
       g_test_add_func ("/token-store/schema-name", test_schema_name);
+      g_test_add_func ("/token-store/error-mapping", test_error_mapping);
       g_test_add_func ("/saved-connection/basics", test_saved_connection);
     }
   else if (g_str_equal (mode, "real"))

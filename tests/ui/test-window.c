@@ -253,7 +253,6 @@ test_token_to_overview (Fixture       *fixture,
 }
 
 static gboolean label_in (gpointer data);
-
 typedef struct
 {
   char     *text;
