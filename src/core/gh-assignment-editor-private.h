@@ -1,0 +1,104 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "gh-assignment-editor.h"
+#include "gh-assignment-private.h"
+
+G_BEGIN_DECLS
+
+/* The editor's jobs live in three files sharing this: gh-assignment-editor.c (the model,
+ * staging, lock-out, candidates, export), gh-assignment-load.c (reading the list) and
+ * gh-assignment-apply.c (the queue of writes and its undo). */
+struct _GhAssignmentEditor
+{
+  GObject        parent_instance;
+
+  GhGraphClient *client;
+  char          *waba_id;
+  char          *business_id;
+  char          *own_user_id;
+
+  GListStore    *rows;
+  GHashTable    *rows_by_id;  /* id → GhAssignment (ref), every row of the model */
+  /* While loading: id → GhAssignment (ref), rows of the previous load not read again yet.
+   * They keep their staged edits and come back when their page arrives. */
+  GHashTable    *pending;
+  guint          load_serial;
+  guint          load_pos;    /* rows placed by the running load, at the model's start */
+
+  gboolean       loading;
+  guint          loaded;
+  gint64         total;
+  guint          n_changes;
+
+  gboolean       applying;
+  guint          apply_done;
+  guint          apply_total;
+  guint          paused_seconds;
+  guint          countdown_id;
+  GTask         *paused_task; /* the apply waiting out a rate limit */
+  gboolean       stop_requested;
+
+  GPtrArray     *undo;        /* the inverse of the last apply (gh-assignment-apply.c), NULL:
+                               * none */
+};
+
+typedef enum
+{
+  GH_ASSIGNMENT_EDITOR_PROP_0,
+  GH_ASSIGNMENT_EDITOR_PROP_CLIENT,
+  GH_ASSIGNMENT_EDITOR_PROP_WABA_ID,
+  GH_ASSIGNMENT_EDITOR_PROP_BUSINESS_ID,
+  GH_ASSIGNMENT_EDITOR_PROP_OWN_USER_ID,
+  GH_ASSIGNMENT_EDITOR_PROP_MODEL,
+  GH_ASSIGNMENT_EDITOR_PROP_LOADING,
+  GH_ASSIGNMENT_EDITOR_PROP_LOADED,
+  GH_ASSIGNMENT_EDITOR_PROP_TOTAL,
+  GH_ASSIGNMENT_EDITOR_PROP_N_CHANGES,
+  GH_ASSIGNMENT_EDITOR_PROP_APPLYING,
+  GH_ASSIGNMENT_EDITOR_PROP_APPLY_DONE,
+  GH_ASSIGNMENT_EDITOR_PROP_APPLY_TOTAL,
+  GH_ASSIGNMENT_EDITOR_PROP_PAUSED_SECONDS,
+  GH_ASSIGNMENT_EDITOR_PROP_CAN_UNDO,
+  GH_ASSIGNMENT_EDITOR_N_PROPS
+} GhAssignmentEditorProp;
+
+typedef gboolean (*GhAssignmentRowFunc) (GhAssignment *row,
+                                         gpointer      user_data);
+
+/* IDs go into URL paths and parameters: anything but digits would change what is asked. */
+gboolean      _gh_is_graph_id                     (const char          *id);
+
+void          _gh_assignment_editor_notify        (GhAssignmentEditor  *self,
+                                                   GhAssignmentEditorProp prop);
+/* Stores the row's state and keeps n-changes right. */
+void          _gh_assignment_editor_update_state  (GhAssignmentEditor  *self,
+                                                   GhAssignment        *row);
+/* The row leaves the editor for good (a new row dropped, or no longer listed by Meta). */
+void          _gh_assignment_editor_forget_row    (GhAssignmentEditor  *self,
+                                                   GhAssignment        *row);
+/* What Meta answered for this person in a list: the held tasks change, a staged edit stays
+ * (unless the row had none, then it follows Meta). */
+void          _gh_assignment_editor_merge_row     (GhAssignmentEditor  *self,
+                                                   GhAssignment        *row,
+                                                   GhAssignedUser      *user);
+/* Calls @func on every row, in model order, then on those a running load still owes, until
+ * @func returns FALSE. */
+void          _gh_assignment_editor_foreach_row   (GhAssignmentEditor  *self,
+                                                   GhAssignmentRowFunc  func,
+                                                   gpointer             user_data);
+GhAssignment *_gh_assignment_editor_find_row      (GhAssignmentEditor  *self,
+                                                   const char          *id);
+/* Returns the task with G_IO_ERROR_PENDING and FALSE while a load or an apply runs. */
+gboolean      _gh_assignment_editor_check_can_start (GhAssignmentEditor *self,
+                                                     GTask              *task);
+
+/* gh-assignment-load.c: reads every page; completes with load_finish. */
+void          _gh_assignment_editor_start_load    (GhAssignmentEditor  *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+
+G_END_DECLS
