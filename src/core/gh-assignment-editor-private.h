@@ -8,9 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* The editor's jobs live in three files sharing this: gh-assignment-editor.c (the model,
- * staging, lock-out, candidates, export), gh-assignment-load.c (reading the list) and
- * gh-assignment-apply.c (the queue of writes and its undo). */
+/* The editor's jobs live in files sharing this: gh-assignment-editor.c (the model, staging,
+ * lock-out, export), gh-assignment-load.c (reading the list), gh-assignment-apply.c (the
+ * queue of writes and its undo) and gh-assignment-candidates.c (who could be added). */
 struct _GhAssignmentEditor
 {
   GObject        parent_instance;
