@@ -29,6 +29,9 @@ struct _GhAssignmentEditor
   guint          load_pos;    /* rows placed by the running load, at the model's start */
 
   gboolean       loading;
+  /* The model may differ from Meta beyond what a refresh's first page shows (never read in
+   * full, a page failed): the next load reads all. */
+  gboolean       needs_full_load;
   guint          loaded;
   gint64         total;
   guint          n_changes;
@@ -95,7 +98,8 @@ GhAssignment *_gh_assignment_editor_find_row      (GhAssignmentEditor  *self,
 gboolean      _gh_assignment_editor_check_can_start (GhAssignmentEditor *self,
                                                      GTask              *task);
 
-/* gh-assignment-load.c: reads every page; completes with load_finish. */
+/* gh-assignment-load.c: reads every page, whatever a refresh would keep; completes with
+ * load_finish. */
 void          _gh_assignment_editor_start_load    (GhAssignmentEditor  *self,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,

@@ -411,6 +411,7 @@ gh_assignment_editor_init (GhAssignmentEditor *self)
   self->rows = g_list_store_new (GH_TYPE_ASSIGNMENT);
   self->rows_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->total = -1;
+  self->needs_full_load = TRUE;
 }
 
 /* GhAssignmentEditor public API */

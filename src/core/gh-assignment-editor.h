@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* The staged edits of one WABA's assigned users: loads the list page by page, keeps edits
- * until apply, applies them one request at a time, and can undo the last apply. */
+ * until apply, applies them one request at a time, and can undo the last apply.  A refresh
+ * that finds nothing changed costs one call. */
 #define GH_TYPE_ASSIGNMENT_EDITOR (gh_assignment_editor_get_type ())
 G_DECLARE_FINAL_TYPE (GhAssignmentEditor, gh_assignment_editor, GH, ASSIGNMENT_EDITOR, GObject)
 
@@ -53,16 +54,34 @@ gboolean            gh_assignment_editor_get_can_undo   (GhAssignmentEditor *sel
 /* Rows whose held tasks include Full control (MANAGE). */
 guint               gh_assignment_editor_count_full_control (GhAssignmentEditor *self);
 
-/* Reads every page (limit=100, summary=total_count) into the model.  Staged edits of rows
- * still present survive a reload (that is how a failed row keeps its change).  Fails only
- * when the first page cannot be read; a later page's failure keeps the rows read so far. */
+/* Reads the list (limit=100, summary=total_count) into the model, asking for each next page
+ * before placing the current one.  The first load reads every page.  Later loads (a refresh)
+ * read the first page and keep the rest when Meta's total and that page match the model;
+ * otherwise, or after a page failed or an apply, every page is read again.  Staged edits of rows still present survive (that is how a failed row keeps
+ * its change).  Fails only when the first page cannot be read; a later page's failure keeps
+ * the rows read so far. */
 void                gh_assignment_editor_load_async     (GhAssignmentEditor *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+/* The same with the first page read elsewhere (e.g. an operation of a batch the caller made
+ * with gh_assignment_editor_dup_first_page_path): @first_page, the parsed body of that
+ * answer ({"data": […], "paging": {…}, "summary": {…}}), is read during the call and used
+ * as page 1 without a request; NULL asks for it.  Finish with
+ * gh_assignment_editor_load_finish. */
+void                gh_assignment_editor_load_with_first_page_async
+                                                        (GhAssignmentEditor *self,
+                                                         JsonNode           *first_page,
                                                          GCancellable       *cancellable,
                                                          GAsyncReadyCallback callback,
                                                          gpointer            user_data);
 gboolean            gh_assignment_editor_load_finish    (GhAssignmentEditor *self,
                                                          GAsyncResult       *result,
                                                          GError            **error);
+/* The request of the first page, relative to <base>/<version>/ as a batch operation's
+ * relative_url wants it: "<waba>/assigned_users?business=…&fields=…&limit=100&summary=
+ * total_count".  NULL when the WABA id is not one. */
+char               *gh_assignment_editor_dup_first_page_path (GhAssignmentEditor *self);
 
 /* Staging.  Setting the held tasks again returns the row to UNCHANGED; an empty task set
  * on a held row is the same as removing it.  Unknown tasks are never touched. */

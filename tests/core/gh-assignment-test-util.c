@@ -146,6 +146,25 @@ gh_test_server_tasks (GhEditorFixture *fixture,
 }
 
 void
+gh_test_server_assign (GhEditorFixture *fixture,
+                       const char      *id,
+                       const char      *tasks_json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const params[] = { "user", id, "tasks", tasks_json, NULL };
+
+  gh_graph_client_request_async (fixture->client, "POST",
+                                 GH_DEMO_WABA_ID "/assigned_users", params, NULL,
+                                 gh_test_store_result_cb, &result);
+  root = gh_graph_client_request_finish (fixture->client, gh_test_wait_for_result (&result),
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+}
+
+void
 gh_test_count_cb (gpointer instance,
                   gpointer pspec,
                   gpointer user_data)

@@ -72,6 +72,11 @@ GhTaskFlags         gh_test_server_tasks        (GhEditorFixture     *fixture,
                                                  const char          *id,
                                                  GStrv               *unknown,
                                                  gboolean            *listed);
+/* What someone else does on Meta meanwhile, outside the editor under test. */
+void                gh_test_server_assign       (GhEditorFixture     *fixture,
+                                                 const char          *id,
+                                                 const char          *tasks_json);
+
 /* Counters for notify:: and items-changed: user_data is a guint *. */
 void                gh_test_count_cb            (gpointer             instance,
                                                  gpointer             pspec,

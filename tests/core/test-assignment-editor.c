@@ -184,7 +184,9 @@ test_scale (GhEditorFixture *fixture,
   g_assert_cmpstr (gh_assignment_get_display_name (gh_test_row_at (editor, 9999)), ==,
                    "Person 10000");
 
-  /* A reload replaces the rows, keeps a staged edit far down the list and a new row. */
+  /* A refresh of people nobody changed: Meta's total and the first page match what is
+   * loaded, so the other 99 pages are kept.  A staged edit far down the list and a new row
+   * stay. */
   row = gh_test_row_at (editor, 7654);
   kept = g_object_ref (row);
   gh_assignment_editor_set_tasks (editor, row, GH_TASK_VIEW_COST | GH_TASK_MESSAGING);
@@ -197,16 +199,37 @@ test_scale (GhEditorFixture *fixture,
   n_items_changed = 0;
   g_assert_true (gh_test_run_load (editor, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+  g_assert_cmpuint (n_items_changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10001);
+  g_assert_true (gh_test_row_at (editor, 7654) == kept);
+  g_assert_cmpint (gh_assignment_get_state (kept), ==, GH_ASSIGNMENT_STATE_CHANGED);
+  g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 2);
+
+  /* Someone removes the last person on Meta: the total says so, and every page is read
+   * again, the first one once, replacing the rows page by page. */
+  gh_demo_server_set_assigned_user_count (fixture->server, GH_DEMO_WABA_ID, 9999);
+  gh_demo_server_reset_counts (fixture->server);
+  n_items_changed = 0;
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 100);
   g_assert_cmpuint (n_items_changed, ==, 100);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10001);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+  g_assert_cmpuint (gh_assignment_editor_get_loaded (editor), ==, 9999);
+  g_assert_cmpint (gh_assignment_editor_get_total (editor), ==, 9999);
   g_assert_true (gh_test_row_at (editor, 7654) == kept);
   g_assert_cmpuint (gh_assignment_get_tasks (kept), ==, GH_TASK_VIEW_COST | GH_TASK_MESSAGING);
   g_assert_cmpint (gh_assignment_get_state (kept), ==, GH_ASSIGNMENT_STATE_CHANGED);
-  g_assert_cmpstr (gh_assignment_get_id (gh_test_row_at (editor, 10000)), ==, OLIVER_ID);
-  g_assert_cmpint (gh_assignment_get_state (gh_test_row_at (editor, 10000)), ==,
+  g_assert_cmpstr (gh_assignment_get_id (gh_test_row_at (editor, 9999)), ==, OLIVER_ID);
+  g_assert_cmpint (gh_assignment_get_state (gh_test_row_at (editor, 9999)), ==,
                    GH_ASSIGNMENT_STATE_NEW);
   g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 2);
+
+  /* Then quiet again: one call. */
+  gh_demo_server_reset_counts (fixture->server);
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
 
   g_clear_object (&kept);
   g_assert_finalize_object (g_steal_pointer (&editor));
@@ -219,7 +242,7 @@ set_error_after_first_page_cb (GhAssignmentEditor *editor,
 {
   GhEditorFixture *fixture = user_data;
 
-  /* The next page is asked for right after this one arrives. */
+  /* The next page is asked for before this one is placed, and reaches the server after. */
   if (gh_assignment_editor_get_loaded (editor) == 100)
     gh_demo_server_set_error (fixture->server, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0,
                               1);
@@ -252,8 +275,10 @@ test_load_failures (GhEditorFixture *fixture,
   g_assert_cmpuint (gh_assignment_editor_get_loaded (editor), ==, 250);
   g_assert_false (gh_assignment_editor_get_loading (editor));
 
-  /* A later page fails: the rows read stay, and so do the ones not read again, edits and
-   * all. */
+  /* Someone changes the first person on Meta: the refresh reads every page, and a later
+   * one fails.  The rows read stay, and so do the ones not read again, edits and all. */
+  gh_test_server_assign (fixture, gh_assignment_get_id (gh_test_row_at (editor, 0)),
+                         "[\"VIEW_COST\"]");
   handler = g_signal_connect (editor, "notify::loaded",
                               G_CALLBACK (set_error_after_first_page_cb), fixture);
   g_assert_true (gh_test_run_load (editor, &error));
@@ -265,10 +290,22 @@ test_load_failures (GhEditorFixture *fixture,
   g_assert_cmpint (gh_assignment_get_state (far), ==, GH_ASSIGNMENT_STATE_CHANGED);
   g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 1);
 
-  /* A full reload afterwards reads everything once more. */
+  g_assert_cmpuint (gh_assignment_get_held_tasks (gh_test_row_at (editor, 0)), ==,
+                    GH_TASK_VIEW_COST);
+
+  /* The list may be incomplete: the next refresh reads everything once more, even though
+   * the first page and the total match. */
+  gh_demo_server_reset_counts (fixture->server);
   g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
   g_assert_cmpuint (gh_assignment_editor_get_loaded (editor), ==, 250);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 1);
+
+  /* Complete again: a refresh is one call. */
+  gh_demo_server_reset_counts (fixture->server);
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&editor));
 }
