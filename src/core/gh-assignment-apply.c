@@ -11,57 +11,25 @@
 #include "gh-graph-error.h"
 
 /* The queue that sends staged edits to Meta, waits out its rate limits, reports each row's
- * result and keeps the inverse of the last apply for undo. */
+ * result and keeps the inverse of the last apply for undo.
+ *
+ * Every write is an operation of a batch request, up to GH_GRAPH_MAX_BATCH a batch, one
+ * batch after another: 50 edits are one round trip.  Each operation still counts against
+ * the account's 200 calls an hour, so nothing is sent twice blindly: an operation Meta did
+ * not answer (a null item, or a batch whose answer never came) is read back, not resent,
+ * and after a rate-limit pause one operation goes first, so that a limit still in force
+ * costs one refused call rather than a batch of them.
+ *
+ * Meta's answer to an operation is {"success": true} or an error; what a POST leaves is not
+ * documented (it may replace the person's tasks or add to them).  Both readings agree when
+ * the POST leaves out nothing the person held, and a DELETE removes all their access: those
+ * outcomes need no call.  Only the rows where the readings differ, and the unanswered ones,
+ * are read back, from the first page until all have been seen (gh-assignment-load.c). */
 
 #define DEFAULT_PAUSE_SECONDS 60
 
-/* One request of an apply or undo. */
-typedef struct
-{
-  char         *id;
-  GhAssignment *row;          /* nullable: undo may re-add someone no longer listed */
-  gboolean      is_delete;
-  GhTaskFlags   tasks;
-  GStrv         unknown;
-  gboolean      sent;
-  gboolean      failed;
-  gboolean      unsendable;   /* a new row without any task: Meta would refuse it */
-
-  /* What Meta held before, so that the apply can be undone. */
-  gboolean      was_held;
-  GhTaskFlags   held_tasks;
-  GStrv         held_unknown;
-} ApplyOp;
-
-typedef struct
-{
-  GPtrArray *ops;             /* ApplyOp* */
-  guint      index;
-  gboolean   is_undo;
-  gboolean   skip_reload;
-  guint      n_failed;
-} ApplyData;
-
-static void send_next_op (GhAssignmentEditor *self,
-                          GTask              *task);
-
-/* "Full control, Develop, VIEW_INSIGHTS": labels of the known tasks, unknown ones by name. */
-static char *
-describe_tasks (GhTaskFlags         tasks,
-                const char * const *unknown)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-
-  for (guint i = 0; i < GH_TASK_N_KNOWN; i++)
-    if (tasks & gh_task_from_index (i))
-      g_ptr_array_add (parts, (gpointer) gh_task_get_label (gh_task_from_index (i)));
-  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
-    g_ptr_array_add (parts, (gpointer) unknown[i]);
-  g_ptr_array_add (parts, NULL);
-
-  /* TRANSLATORS: separates the names of tasks in a list */
-  return g_strjoinv (_(", "), (char **) parts->pdata);
-}
+static void send_next_batch (GhAssignmentEditor *self,
+                             GTask              *task);
 
 static char *
 describe_error (const GError *error)
@@ -74,18 +42,10 @@ describe_error (const GError *error)
 }
 
 static void
-apply_op_free (ApplyOp *op)
+apply_data_free (GhApplyData *data)
 {
-  g_free (op->id);
-  g_clear_object (&op->row);
-  g_strfreev (op->unknown);
-  g_strfreev (op->held_unknown);
-  g_free (op);
-}
-
-static void
-apply_data_free (ApplyData *data)
-{
+  g_clear_pointer (&data->todo, g_ptr_array_unref);
+  g_clear_pointer (&data->batch, g_ptr_array_unref);
   g_clear_pointer (&data->ops, g_ptr_array_unref);
   g_free (data);
 }
@@ -129,49 +89,18 @@ set_paused_seconds (GhAssignmentEditor *self,
   _gh_assignment_editor_notify (self, GH_ASSIGNMENT_EDITOR_PROP_PAUSED_SECONDS);
 }
 
-static void
-set_undo (GhAssignmentEditor *self,
-          GPtrArray          *undo)
-{
-  gboolean could_undo = self->undo != NULL;
+/* Requests */
 
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  self->undo = undo;
-
-  if (could_undo != (self->undo != NULL))
-    _gh_assignment_editor_notify (self, GH_ASSIGNMENT_EDITOR_PROP_CAN_UNDO);
-}
-
-/* After Meta said yes: the row holds what was sent until the reload says otherwise. */
-static void
-mark_applied (GhAssignmentEditor *self,
-              GhAssignment       *row,
-              ApplyOp            *op)
-{
-  g_object_freeze_notify (G_OBJECT (row));
-  row->is_new = FALSE;
-  row->removed = FALSE;
-  _gh_assignment_set_held (row, op->is_delete ? GH_TASK_NONE : op->tasks,
-                           op->is_delete ? NULL : (const char * const *) op->unknown);
-  _gh_assignment_set_tasks (row, row->held_tasks);
-  _gh_assignment_editor_update_state (self, row);
-  g_object_thaw_notify (G_OBJECT (row));
-}
-
-/* Applying */
-
-static ApplyOp *
+static GhApplyOp *
 apply_op_new_for_row (GhAssignment *row)
 {
-  ApplyOp *op = g_new0 (ApplyOp, 1);
+  GhApplyOp *op = g_new0 (GhApplyOp, 1);
 
   op->id = g_strdup (row->id);
   op->row = g_object_ref (row);
   op->is_delete = row->state == GH_ASSIGNMENT_STATE_REMOVED;
   op->tasks = row->tasks;
   op->unknown = _gh_strv_dup_or_null ((const char * const *) row->unknown_tasks);
-  op->unsendable = !op->is_delete && op->tasks == GH_TASK_NONE && _gh_strv_is_empty (
-    (const char * const *) op->unknown);
 
   op->was_held = row->state != GH_ASSIGNMENT_STATE_NEW;
   op->held_tasks = row->held_tasks;
@@ -180,25 +109,88 @@ apply_op_new_for_row (GhAssignment *row)
   return op;
 }
 
-/* The request that puts back what Meta held before @op. */
-static ApplyOp *
-apply_op_new_inverse (ApplyOp *op)
+/* A new row without any task would only be refused. */
+static gboolean
+apply_op_is_sendable (GhApplyOp *op)
 {
-  ApplyOp *inverse = g_new0 (ApplyOp, 1);
+  return op->is_delete || op->tasks != GH_TASK_NONE
+         || !_gh_strv_is_empty ((const char * const *) op->unknown);
+}
 
-  inverse->id = g_strdup (op->id);
-  inverse->tasks = op->held_tasks;
-  inverse->unknown = g_strdupv (op->held_unknown);
-  inverse->is_delete = !op->was_held
-                       || (op->held_tasks == GH_TASK_NONE && _gh_strv_is_empty (
-                             (const char * const *) op->held_unknown));
+/* Whether Meta replaces or adds on a POST matters only when it leaves out a held task. */
+static gboolean
+apply_op_may_differ (GhApplyOp *op)
+{
+  if (op->is_delete || !op->was_held)
+    return FALSE;
+  if ((op->held_tasks & ~op->tasks) != 0)
+    return TRUE;
+  for (guint i = 0; op->held_unknown != NULL && op->held_unknown[i] != NULL; i++)
+    if (op->unknown == NULL || !g_strv_contains ((const char * const *) op->unknown,
+                                                 op->held_unknown[i]))
+      return TRUE;
 
-  /* What undo finds before it runs: what the apply sent. */
-  inverse->was_held = !op->is_delete;
-  inverse->held_tasks = op->tasks;
-  inverse->held_unknown = g_strdupv (op->unknown);
+  return FALSE;
+}
 
-  return inverse;
+static GhGraphBatchRequest *
+apply_op_to_request (GhAssignmentEditor *self,
+                     GhApplyOp          *op)
+{
+  g_autofree char *user = g_uri_escape_string (op->id, NULL, FALSE);
+  g_autofree char *tasks = NULL;
+  g_autofree char *tasks_escaped = NULL;
+  g_autofree char *url = NULL;
+  GhGraphBatchRequest *request;
+
+  if (op->is_delete)
+    {
+      url = g_strdup_printf ("%s/assigned_users?user=%s", self->waba_id, user);
+      return gh_graph_batch_request_new ("DELETE", url);
+    }
+
+  /* Unknown tasks go back exactly as Meta sent them, or Meta would drop them. */
+  tasks = gh_task_flags_to_json (op->tasks, (const char * const *) op->unknown);
+  tasks_escaped = g_uri_escape_string (tasks, NULL, FALSE);
+  url = g_strdup_printf ("%s/assigned_users", self->waba_id);
+  request = gh_graph_batch_request_new ("POST", url);
+  request->body = g_strdup_printf ("user=%s&tasks=%s", user, tasks_escaped);
+
+  return request;
+}
+
+/* A null item (Meta's time ran out, maybe after the write) or one whose answer cannot be
+ * read: whether Meta made the change is open.  An item with an error object was refused. */
+static gboolean
+item_left_open (GhGraphBatchResult *item)
+{
+  return item == NULL
+         || g_error_matches (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TIMEOUT)
+         || g_error_matches (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
+}
+
+/* A batch whose answer never came, or came broken: Meta may have run it. */
+static gboolean
+batch_left_open (const GError *error)
+{
+  return g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_NETWORK)
+         || g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TIMEOUT)
+         || g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE)
+         || g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
+}
+
+/* Puts @ops first in line again, in their order. */
+static void
+requeue (GhApplyData *data,
+         GPtrArray   *ops)
+{
+  for (guint i = ops->len; i > 0; i--)
+    {
+      GhApplyOp *op = g_ptr_array_index (ops, i - 1);
+
+      op->status = GH_APPLY_OP_WAITING;
+      g_ptr_array_insert (data->todo, 0, op);
+    }
 }
 
 static gboolean
@@ -213,115 +205,19 @@ collect_changed_cb (GhAssignment *row,
   return TRUE;
 }
 
-static char *
-describe_difference (ApplyOp      *op,
-                     GhAssignment *row)
-{
-  const char * const *held_unknown = (const char * const *) row->unknown_tasks;
-  const char * const *asked_unknown = (const char * const *) op->unknown;
-  g_autoptr(GPtrArray) extra_unknown = g_ptr_array_new ();
-  g_autofree char *list = NULL;
-  GhTaskFlags extra = row->held_tasks & ~op->tasks;
-  gboolean missing = (op->tasks & ~row->held_tasks) != 0;
-
-  for (guint i = 0; held_unknown != NULL && held_unknown[i] != NULL; i++)
-    if (asked_unknown == NULL || !g_strv_contains (asked_unknown, held_unknown[i]))
-      g_ptr_array_add (extra_unknown, (gpointer) held_unknown[i]);
-  for (guint i = 0; asked_unknown != NULL && asked_unknown[i] != NULL; i++)
-    if (held_unknown == NULL || !g_strv_contains (held_unknown, asked_unknown[i]))
-      missing = TRUE;
-  g_ptr_array_add (extra_unknown, NULL);
-
-  if (!missing && (extra != GH_TASK_NONE || extra_unknown->len > 1))
-    {
-      list = describe_tasks (extra, (const char * const *) extra_unknown->pdata);
-      /* TRANSLATORS: %s is a list of tasks, e.g. "View templates, Develop" */
-      return g_strdup_printf (_("Meta also kept %s."), list);
-    }
-
-  if (row->held_tasks == GH_TASK_NONE && _gh_strv_is_empty (held_unknown))
-    return g_strdup (_("Meta holds no tasks for this person."));
-
-  list = describe_tasks (row->held_tasks, held_unknown);
-  /* TRANSLATORS: %s is a list of tasks, e.g. "Full control, Develop" */
-  return g_strdup_printf (_("Meta holds: %s."), list);
-}
-
-/* After the reload: did Meta end up holding what each sent request asked for? */
-static void
-report_results (GhAssignmentEditor *self,
-                ApplyData          *data,
-                gboolean            reloaded)
-{
-  for (guint i = 0; i < data->ops->len; i++)
-    {
-      ApplyOp *op = g_ptr_array_index (data->ops, i);
-      GhAssignment *row;
-
-      if (!op->sent)
-        {
-          if (op->failed)
-            data->n_failed++;
-          continue;
-        }
-
-      if (!reloaded)
-        {
-          if (op->row != NULL)
-            _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_DONE,
-                                       _("Sent. Gatehouse could not read the list again to "
-                                         "confirm what Meta holds now."));
-          continue;
-        }
-
-      row = g_hash_table_lookup (self->rows_by_id, op->id);
-      if (row == NULL)
-        {
-          /* Nobody sees a row that is gone; a removal that took is simply done. */
-          if (op->row != NULL)
-            _gh_assignment_set_result (op->row,
-                                       op->is_delete ? GH_ASSIGNMENT_RESULT_DONE
-                                                     : GH_ASSIGNMENT_RESULT_DIFFERS,
-                                       op->is_delete ? NULL
-                                                     : _("Meta accepted the change but does "
-                                                         "not list this person."));
-          continue;
-        }
-
-      if (op->is_delete)
-        {
-          g_autofree char *list = describe_tasks (row->held_tasks,
-                                                  (const char * const *) row->unknown_tasks);
-          g_autofree char *message = NULL;
-
-          /* TRANSLATORS: %s is a list of tasks */
-          message = g_strdup_printf (_("Meta still lists this person, with: %s."), list);
-          _gh_assignment_set_result (row, GH_ASSIGNMENT_RESULT_DIFFERS, message);
-        }
-      else if (row->held_tasks == op->tasks
-               && _gh_strv_same_set ((const char * const *) row->unknown_tasks,
-                                     (const char * const *) op->unknown))
-        _gh_assignment_set_result (row, GH_ASSIGNMENT_RESULT_DONE, NULL);
-      else
-        {
-          g_autofree char *message = describe_difference (op, row);
-
-          _gh_assignment_set_result (row, GH_ASSIGNMENT_RESULT_DIFFERS, message);
-        }
-    }
-}
-
+/* The queue is over: each row gets its result, and the apply its undo. */
 static void
 finish_apply (GhAssignmentEditor *self,
               GTask              *task,
-              gboolean            reloaded,
+              GHashTable         *seen,
+              gboolean            complete,
               GError             *error)
 {
-  ApplyData *data = g_task_get_task_data (task);
+  GhApplyData *data = g_task_get_task_data (task);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  report_results (self, data, reloaded);
+  _gh_assignment_editor_report (self, data, seen, complete);
   self->stop_requested = FALSE;
   set_paused_seconds (self, 0);
   set_applying (self, FALSE);
@@ -335,67 +231,58 @@ finish_apply (GhAssignmentEditor *self,
 }
 
 static void
-reloaded_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+read_back_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   GhAssignmentEditor *self = GH_ASSIGNMENT_EDITOR (source);
-  gboolean reloaded;
+  gboolean complete = FALSE;
 
-  reloaded = gh_assignment_editor_load_finish (self, result, &error);
-  if (!reloaded)
-    g_debug ("Could not read the assigned users again: %s", error->message);
+  seen = _gh_assignment_editor_read_back_finish (self, result, &complete, &error);
+  if (seen == NULL)
+    g_debug ("Could not read the assigned users back: %s", error->message);
 
-  finish_apply (self, task, reloaded, NULL);
+  finish_apply (self, task, seen, complete, NULL);
 }
 
-/* The queue is done, stopped or cancelled: rows that were not sent keep their edits. */
+/* Sending is over (done, stopped or cancelled): rows not sent keep their edits, and the
+ * rows Meta's answers leave open are read back. */
 static void
 end_queue (GhAssignmentEditor *self,
            GTask              *task,
            GError             *error)
 {
-  ApplyData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) undo = NULL;
+  GhApplyData *data = g_task_get_task_data (task);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = data->index; i < data->ops->len; i++)
+  for (guint i = 0; i < data->todo->len; i++)
     {
-      ApplyOp *op = g_ptr_array_index (data->ops, i);
+      GhApplyOp *op = g_ptr_array_index (data->todo, i);
 
-      if (op->row != NULL && !op->sent && !op->failed)
-        _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_NONE, NULL);
+      op->status = GH_APPLY_OP_WAITING;
+      _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_NONE, NULL);
     }
 
-  if (data->is_undo)
-    set_undo (self, NULL);
-  else
+  for (guint i = 0; i < data->ops->len; i++)
     {
-      for (guint i = 0; i < data->ops->len; i++)
-        {
-          ApplyOp *op = g_ptr_array_index (data->ops, i);
+      GhApplyOp *op = g_ptr_array_index (data->ops, i);
 
-          if (!op->sent)
-            continue;
-          if (undo == NULL)
-            undo = g_ptr_array_new_with_free_func ((GDestroyNotify) apply_op_free);
-          g_ptr_array_add (undo, apply_op_new_inverse (op));
-        }
-      /* An apply where nothing went through leaves the previous undo in place. */
-      if (undo != NULL)
-        set_undo (self, g_steal_pointer (&undo));
+      if (op->status == GH_APPLY_OP_UNANSWERED || (op->status == GH_APPLY_OP_DONE && op->check))
+        g_hash_table_add (wanted, op->id);
     }
 
-  /* While Meta rate-limits the account, every call extends the block: no reload then. */
-  if (error != NULL || data->skip_reload)
+  /* While Meta rate-limits the account, every call extends the block: no read-back then. */
+  if (error != NULL || data->skip_read_back || g_hash_table_size (wanted) == 0)
     {
-      finish_apply (self, task, FALSE, error);
+      finish_apply (self, task, NULL, FALSE, error);
       return;
     }
 
-  _gh_assignment_editor_start_load (self, g_task_get_cancellable (task), reloaded_cb,
-                                    g_object_ref (task));
+  _gh_assignment_editor_read_back_async (self, wanted, g_task_get_cancellable (task),
+                                         read_back_cb, g_object_ref (task));
 }
 
 static gboolean
@@ -419,135 +306,227 @@ countdown_cb (gpointer user_data)
 
   self->countdown_id = 0;
   task = g_steal_pointer (&self->paused_task);
-  send_next_op (self, g_steal_pointer (&task));
+  send_next_batch (self, g_steal_pointer (&task));
 
   return G_SOURCE_REMOVE;
 }
 
+/* Meta refused @ops for its rate limit: they go again, first in line, once the wait is
+ * over. */
 static void
-op_sent_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+pause_queue (GhAssignmentEditor *self,
+             GTask              *task_in,
+             GPtrArray          *ops,
+             guint               seconds)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GhAssignmentEditor *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-  ApplyOp *op = g_ptr_array_index (data->ops, data->index);
+  g_autoptr(GTask) task = task_in;
+  GhApplyData *data = g_task_get_task_data (task);
 
-  root = gh_graph_client_request_finish (GH_GRAPH_CLIENT (source), result, &error);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      GhApplyOp *op = g_ptr_array_index (ops, i);
+
+      _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_QUEUED,
+                                 _("Meta asked Gatehouse to wait: this change is sent again "
+                                   "when the pause is over."));
+    }
+  requeue (data, ops);
+  data->probe = TRUE;
+
+  if (self->stop_requested)
+    {
+      data->skip_read_back = TRUE;
+      end_queue (self, task, NULL);
+      return;
+    }
+
+  self->paused_task = g_steal_pointer (&task);
+  set_paused_seconds (self, seconds > 0 ? seconds : DEFAULT_PAUSE_SECONDS);
+  self->countdown_id = g_timeout_add_seconds (1, countdown_cb, self);
+}
+
+static void
+fail_op (GhApplyData  *data,
+         GhApplyOp    *op,
+         const GError *error)
+{
+  g_autofree char *message = describe_error (error);
+
+  op->status = GH_APPLY_OP_FAILED;
+  data->n_done++;
+  _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_FAILED, message);
+}
+
+static void
+confirm_op (GhAssignmentEditor *self,
+            GhApplyData        *data,
+            GhApplyOp          *op)
+{
+  op->status = GH_APPLY_OP_DONE;
+  op->check = apply_op_may_differ (op);
+  data->n_done++;
+  if (op->is_delete)
+    data->delta--;
+  else if (!op->was_held)
+    data->delta++;
+
+  _gh_assignment_editor_mark_applied (self, op);
+  /* Undo adding back someone no longer listed. */
+  if (!op->is_delete)
+    _gh_assignment_editor_place_row (self, op->row);
+}
+
+/* The whole batch failed. */
+static void
+batch_failed (GhAssignmentEditor *self,
+              GTask              *task_in,
+              GError             *error)
+{
+  g_autoptr(GTask) task = task_in;
+  GhApplyData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) batch = g_steal_pointer (&data->batch);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      end_queue (self, task, g_steal_pointer (&error));
+      requeue (data, batch);
+      end_queue (self, task, error);
       return;
     }
 
   if (g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED))
     {
-      guint seconds = gh_graph_error_get_retry_after (error);
-
-      /* The same request goes again by itself once the wait is over. */
-      if (op->row != NULL)
-        _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_QUEUED,
-                                   _("Meta asked Gatehouse to wait: this change is sent again "
-                                     "when the pause is over."));
-      if (self->stop_requested)
-        {
-          data->skip_reload = TRUE;
-          end_queue (self, task, NULL);
-          return;
-        }
-      self->paused_task = g_steal_pointer (&task);
-      set_paused_seconds (self, seconds > 0 ? seconds : DEFAULT_PAUSE_SECONDS);
-      self->countdown_id = g_timeout_add_seconds (1, countdown_cb, self);
+      pause_queue (self, g_steal_pointer (&task), batch,
+                   gh_graph_error_get_retry_after (error));
+      g_error_free (error);
       return;
     }
 
-  if (error == NULL)
+  if (batch_left_open (error))
     {
-      JsonObject *object = json_node_get_object (root);
-      JsonNode *success = json_object_get_member (object, "success");
-
-      if (success != NULL && JSON_NODE_HOLDS_VALUE (success)
-          && json_node_get_value_type (success) == G_TYPE_BOOLEAN
-          && !json_node_get_boolean (success))
-        error = gh_graph_error_new_literal (GH_GRAPH_ERROR_UNKNOWN, NULL);
+      /* Meta may have run it: read back rather than send it again. */
+      for (guint i = 0; i < batch->len; i++)
+        ((GhApplyOp *) g_ptr_array_index (batch, i))->status = GH_APPLY_OP_UNANSWERED;
+      data->n_done += batch->len;
+      set_apply_progress (self, data->n_done, data->ops->len);
+      g_error_free (error);
+      send_next_batch (self, g_steal_pointer (&task));
+      return;
     }
 
-  if (error != NULL)
-    {
-      g_autofree char *message = describe_error (error);
-
-      op->failed = TRUE;
-      if (op->row != NULL)
-        _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_FAILED, message);
-    }
-  else
-    {
-      op->sent = TRUE;
-      if (op->row != NULL)
-        mark_applied (self, op->row, op);
-    }
-
-  data->index++;
-  set_apply_progress (self, data->index, data->ops->len);
-  send_next_op (self, g_steal_pointer (&task));
+  /* Refused as a whole (the token, a permission): the next batch would be refused alike. */
+  g_ptr_array_extend_and_steal (batch, g_steal_pointer (&data->todo));
+  data->todo = g_ptr_array_new ();
+  for (guint i = 0; i < batch->len; i++)
+    fail_op (data, g_ptr_array_index (batch, i), error);
+  set_apply_progress (self, data->n_done, data->ops->len);
+  g_error_free (error);
+  end_queue (self, task, NULL);
 }
 
 static void
-send_next_op (GhAssignmentEditor *self,
-              GTask              *task_in)
+batch_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_autoptr(GTask) task = task_in;
-  ApplyData *data = g_task_get_task_data (task);
-  g_autofree char *path = NULL;
-  g_autofree char *tasks_json = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  ApplyOp *op;
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GPtrArray) limited = NULL;
+  GhAssignmentEditor *self = g_task_get_source_object (task);
+  GhApplyData *data = g_task_get_task_data (task);
+  guint wait = 0;
 
-  /* A new row without any task would only be refused: say so instead of asking. */
-  while (data->index < data->ops->len
-         && (op = g_ptr_array_index (data->ops, data->index))->unsendable)
+  results = gh_graph_client_batch_finish (GH_GRAPH_CLIENT (source), result, &error);
+  if (results == NULL)
     {
-      op->failed = TRUE;
-      _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_FAILED,
-                                 _("Choose at least one task for this person, or remove them "
-                                   "from the list."));
-      data->index++;
-      set_apply_progress (self, data->index, data->ops->len);
+      batch_failed (self, g_steal_pointer (&task), g_steal_pointer (&error));
+      return;
     }
 
-  if (data->index >= data->ops->len || self->stop_requested)
+  batch = g_steal_pointer (&data->batch);
+  limited = g_ptr_array_new ();
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < batch->len; i++)
+    {
+      GhApplyOp *op = g_ptr_array_index (batch, i);
+      GhGraphBatchResult *item = i < results->len ? g_ptr_array_index (results, i) : NULL;
+      g_autoptr(GError) refused = NULL;
+      JsonNode *success;
+
+      if (item_left_open (item))
+        {
+          op->status = GH_APPLY_OP_UNANSWERED;
+          data->n_done++;
+          continue;
+        }
+
+      if (g_error_matches (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED))
+        {
+          wait = MAX (wait, gh_graph_error_get_retry_after (item->error));
+          g_ptr_array_add (limited, op);
+          continue;
+        }
+
+      success = item->body != NULL && JSON_NODE_HOLDS_OBJECT (item->body)
+                ? json_object_get_member (json_node_get_object (item->body), "success")
+                : NULL;
+      if (item->error == NULL && success != NULL && JSON_NODE_HOLDS_VALUE (success)
+          && json_node_get_value_type (success) == G_TYPE_BOOLEAN
+          && !json_node_get_boolean (success))
+        refused = gh_graph_error_new_literal (GH_GRAPH_ERROR_UNKNOWN, NULL);
+
+      if (item->error != NULL || refused != NULL)
+        fail_op (data, op, item->error != NULL ? item->error : refused);
+      else
+        confirm_op (self, data, op);
+    }
+  set_apply_progress (self, data->n_done, data->ops->len);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (limited->len > 0)
+    {
+      pause_queue (self, g_steal_pointer (&task), limited, wait);
+      return;
+    }
+
+  data->probe = FALSE;
+  send_next_batch (self, g_steal_pointer (&task));
+}
+
+static void
+send_next_batch (GhAssignmentEditor *self,
+                 GTask              *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  g_autoptr(GPtrArray) requests = NULL;
+  GhApplyData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  guint n;
+
+  if (data->todo->len == 0 || self->stop_requested)
     {
       end_queue (self, task, NULL);
       return;
     }
 
-  op = g_ptr_array_index (data->ops, data->index);
-  if (op->row != NULL)
-    _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_SENDING, NULL);
-
-  path = g_strconcat (self->waba_id, "/assigned_users", NULL);
-  if (op->is_delete)
+  n = data->probe ? 1 : MIN (data->todo->len, GH_GRAPH_MAX_BATCH);
+  data->batch = g_ptr_array_new ();
+  requests = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_graph_batch_request_free);
+  for (guint i = 0; i < n; i++)
     {
-      const char * const params[] = { "user", op->id, NULL };
+      GhApplyOp *op = g_ptr_array_index (data->todo, i);
 
-      gh_graph_client_request_async (self->client, "DELETE", path, params,
-                                     cancellable, op_sent_cb, g_steal_pointer (&task));
+      op->status = GH_APPLY_OP_SENDING;
+      _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_SENDING, NULL);
+      g_ptr_array_add (data->batch, op);
+      g_ptr_array_add (requests, apply_op_to_request (self, op));
     }
-  else
-    {
-      const char *params[] = { "user", op->id, "tasks", NULL, NULL };
+  g_ptr_array_remove_range (data->todo, 0, n);
 
-      /* Unknown tasks go back exactly as Meta sent them, or Meta would drop them. */
-      tasks_json = gh_task_flags_to_json (op->tasks, (const char * const *) op->unknown);
-      params[3] = tasks_json;
-      gh_graph_client_request_async (self->client, "POST", path,
-                                     (const char * const *) params,
-                                     cancellable, op_sent_cb, g_steal_pointer (&task));
-    }
+  cancellable = g_task_get_cancellable (task);
+  gh_graph_client_batch_async (self->client, requests, cancellable, batch_sent_cb,
+                               g_steal_pointer (&task));
 }
 
 static void
@@ -557,9 +536,10 @@ start_queue (GhAssignmentEditor *self,
              gboolean            is_undo)
 {
   g_autoptr(GTask) task = task_in;
-  ApplyData *data = g_new0 (ApplyData, 1);
+  GhApplyData *data = g_new0 (GhApplyData, 1);
 
   data->ops = ops;
+  data->todo = g_ptr_array_new ();
   data->is_undo = is_undo;
   g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
 
@@ -569,14 +549,43 @@ start_queue (GhAssignmentEditor *self,
   set_apply_progress (self, 0, ops->len);
   for (guint i = 0; i < ops->len; i++)
     {
-      ApplyOp *op = g_ptr_array_index (ops, i);
+      GhApplyOp *op = g_ptr_array_index (ops, i);
 
-      if (op->row != NULL)
-        _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_QUEUED, NULL);
+      /* Say so instead of asking. */
+      if (!apply_op_is_sendable (op))
+        {
+          op->status = GH_APPLY_OP_FAILED;
+          data->n_done++;
+          _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_FAILED,
+                                     _("Choose at least one task for this person, or remove "
+                                       "them from the list."));
+          continue;
+        }
+      _gh_assignment_set_result (op->row, GH_ASSIGNMENT_RESULT_QUEUED, NULL);
+      g_ptr_array_add (data->todo, op);
     }
+  set_apply_progress (self, data->n_done, ops->len);
   g_object_thaw_notify (G_OBJECT (self));
 
-  send_next_op (self, g_steal_pointer (&task));
+  send_next_batch (self, g_steal_pointer (&task));
+}
+
+static gboolean
+check_can_apply (GhAssignmentEditor *self,
+                 GTask              *task)
+{
+  if (!_gh_assignment_editor_check_can_start (self, task))
+    return FALSE;
+
+  if (!_gh_is_graph_id (self->waba_id))
+    {
+      g_task_return_new_error (task, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER,
+                               _("“%s” is not a WhatsApp Business Account ID."),
+                               self->waba_id);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -584,7 +593,7 @@ finish_queue_task (GAsyncResult  *result,
                    guint         *n_failed,
                    GError       **error)
 {
-  ApplyData *data = g_task_get_task_data (G_TASK (result));
+  GhApplyData *data = g_task_get_task_data (G_TASK (result));
 
   if (n_failed != NULL)
     *n_failed = data != NULL ? data->n_failed : 0;
@@ -609,10 +618,10 @@ gh_assignment_editor_apply_async (GhAssignmentEditor  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gh_assignment_editor_apply_async);
 
-  if (!_gh_assignment_editor_check_can_start (self, task))
+  if (!check_can_apply (self, task))
     return;
 
-  ops = g_ptr_array_new_with_free_func ((GDestroyNotify) apply_op_free);
+  ops = g_ptr_array_new_with_free_func ((GDestroyNotify) _gh_apply_op_free);
   _gh_assignment_editor_foreach_row (self, collect_changed_cb, ops);
   if (ops->len == 0)
     {
@@ -648,7 +657,7 @@ gh_assignment_editor_retry_now (GhAssignmentEditor *self)
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   set_paused_seconds (self, 0);
-  send_next_op (self, g_steal_pointer (&self->paused_task));
+  send_next_batch (self, g_steal_pointer (&self->paused_task));
 }
 
 void
@@ -664,11 +673,11 @@ gh_assignment_editor_stop (GhAssignmentEditor *self)
   if (self->paused_task != NULL)
     {
       GTask *task = g_steal_pointer (&self->paused_task);
-      ApplyData *data = g_task_get_task_data (task);
+      GhApplyData *data = g_task_get_task_data (task);
 
       g_clear_handle_id (&self->countdown_id, g_source_remove);
       set_paused_seconds (self, 0);
-      data->skip_reload = TRUE;
+      data->skip_read_back = TRUE;
       end_queue (self, task, NULL);
       g_object_unref (task);
     }
@@ -689,7 +698,7 @@ gh_assignment_editor_undo_async (GhAssignmentEditor  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gh_assignment_editor_undo_async);
 
-  if (!_gh_assignment_editor_check_can_start (self, task))
+  if (!check_can_apply (self, task))
     return;
 
   if (self->undo == NULL)
@@ -699,18 +708,26 @@ gh_assignment_editor_undo_async (GhAssignmentEditor  *self,
       return;
     }
 
-  ops = g_ptr_array_new_with_free_func ((GDestroyNotify) apply_op_free);
+  ops = g_ptr_array_new_with_free_func ((GDestroyNotify) _gh_apply_op_free);
   for (guint i = 0; i < self->undo->len; i++)
     {
-      ApplyOp *saved = g_ptr_array_index (self->undo, i);
-      ApplyOp *op = g_new0 (ApplyOp, 1);
+      GhApplyOp *saved = g_ptr_array_index (self->undo, i);
+      GhApplyOp *op = g_new0 (GhApplyOp, 1);
       GhAssignment *row = g_hash_table_lookup (self->rows_by_id, saved->id);
 
       op->id = g_strdup (saved->id);
-      op->row = row != NULL ? g_object_ref (row) : NULL;
       op->is_delete = saved->is_delete;
       op->tasks = saved->tasks;
       op->unknown = g_strdupv (saved->unknown);
+      /* What Meta holds now, as far as the model knows: the row's, or none when the apply
+       * took the person away. */
+      op->row = g_object_ref (row != NULL ? row : saved->row);
+      op->was_held = row != NULL && !row->is_new;
+      if (op->was_held)
+        {
+          op->held_tasks = row->held_tasks;
+          op->held_unknown = _gh_strv_dup_or_null ((const char * const *) row->unknown_tasks);
+        }
       g_ptr_array_add (ops, op);
     }
 

@@ -170,6 +170,44 @@ find_position (GhAssignmentEditor *self,
   return g_list_store_find (self->rows, row, position);
 }
 
+void
+_gh_assignment_editor_place_row (GhAssignmentEditor *self,
+                                 GhAssignment       *row)
+{
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (g_hash_table_contains (self->rows_by_id, row->id))
+    return;
+
+  while (position > 0)
+    {
+      g_autoptr(GhAssignment) before = g_list_model_get_item (G_LIST_MODEL (self->rows),
+                                                              position - 1);
+
+      if (!before->is_new)
+        break;
+      position--;
+    }
+
+  g_hash_table_replace (self->rows_by_id, row->id, g_object_ref (row));
+  g_list_store_insert (self->rows, position, row);
+}
+
+void
+_gh_assignment_editor_drop_row (GhAssignmentEditor *self,
+                                GhAssignment       *row)
+{
+  guint position;
+
+  g_object_ref (row);
+  _gh_assignment_editor_forget_row (self, row);
+  if (find_position (self, row, &position))
+    g_list_store_remove (self->rows, position);
+  if (g_hash_table_lookup (self->rows_by_id, row->id) == row)
+    g_hash_table_remove (self->rows_by_id, row->id);
+  g_object_unref (row);
+}
+
 /* Lock-out */
 
 typedef struct
@@ -582,18 +620,8 @@ gh_assignment_editor_set_removed (GhAssignmentEditor *self,
 
   if (row->is_new)
     {
-      guint position;
-
-      if (!removed)
-        return;
-      if (find_position (self, row, &position))
-        {
-          g_object_ref (row);
-          _gh_assignment_editor_forget_row (self, row);
-          g_hash_table_remove (self->rows_by_id, row->id);
-          g_list_store_remove (self->rows, position);
-          g_object_unref (row);
-        }
+      if (removed)
+        _gh_assignment_editor_drop_row (self, row);
       return;
     }
 
@@ -722,15 +750,7 @@ gh_assignment_editor_discard (GhAssignmentEditor *self)
   dropped = g_ptr_array_new_with_free_func (g_object_unref);
   _gh_assignment_editor_foreach_row (self, discard_row_cb, dropped);
   for (guint i = 0; i < dropped->len; i++)
-    {
-      GhAssignment *row = g_ptr_array_index (dropped, i);
-      guint position;
-
-      _gh_assignment_editor_forget_row (self, row);
-      g_hash_table_remove (self->rows_by_id, row->id);
-      if (find_position (self, row, &position))
-        g_list_store_remove (self->rows, position);
-    }
+    _gh_assignment_editor_drop_row (self, g_ptr_array_index (dropped, i));
 
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));

@@ -13,8 +13,10 @@
 G_BEGIN_DECLS
 
 /* The staged edits of one WABA's assigned users: loads the list page by page, keeps edits
- * until apply, applies them one request at a time, and can undo the last apply.  A refresh
- * that finds nothing changed costs one call. */
+ * until apply, applies them in batches, and can undo the last apply.  Frugal with Meta's
+ * rate limit (200 calls an hour per account): a refresh that finds nothing changed costs one
+ * call, an apply one call per 50 edits plus the read-back of the rows it cannot be sure
+ * of. */
 #define GH_TYPE_ASSIGNMENT_EDITOR (gh_assignment_editor_get_type ())
 G_DECLARE_FINAL_TYPE (GhAssignmentEditor, gh_assignment_editor, GH, ASSIGNMENT_EDITOR, GObject)
 
@@ -40,7 +42,8 @@ GListModel         *gh_assignment_editor_get_model      (GhAssignmentEditor *sel
 
 /* Notified properties for the page: "loading" (boolean), "loaded" (guint rows read so far),
  * "total" (gint64, -1 unknown: Meta's summary total_count), "n-changes" (guint rows not
- * UNCHANGED), "applying" (boolean), "apply-done" / "apply-total" (guint requests),
+ * UNCHANGED), "applying" (boolean), "apply-done" / "apply-total" (guint rows, updated once
+ * per batch),
  * "paused-seconds" (guint: > 0 while a rate limit pauses the queue), "can-undo" (boolean). */
 gboolean            gh_assignment_editor_get_loading    (GhAssignmentEditor *self);
 guint               gh_assignment_editor_get_loaded     (GhAssignmentEditor *self);
@@ -57,7 +60,8 @@ guint               gh_assignment_editor_count_full_control (GhAssignmentEditor 
 /* Reads the list (limit=100, summary=total_count) into the model, asking for each next page
  * before placing the current one.  The first load reads every page.  Later loads (a refresh)
  * read the first page and keep the rest when Meta's total and that page match the model;
- * otherwise, or after a page failed or an apply, every page is read again.  Staged edits of rows still present survive (that is how a failed row keeps
+ * otherwise, or after a page failed or an apply could not confirm a change, every page is
+ * read again.  Staged edits of rows still present survive (that is how a failed row keeps
  * its change).  Fails only when the first page cannot be read; a later page's failure keeps
  * the rows read so far. */
 void                gh_assignment_editor_load_async     (GhAssignmentEditor *self,
@@ -114,10 +118,14 @@ GhAssignment       *gh_assignment_editor_add            (GhAssignmentEditor *sel
 void                gh_assignment_editor_discard        (GhAssignmentEditor *self);
 
 /* One POST (tasks as a JSON array, unknown tasks included) per changed or new row and one
- * DELETE per removal, one after another, then a reload.  Each row reports its own result;
- * a failed row keeps its edit and the rest proceed.  A rate limit pauses the queue for the
- * time Meta gives ("paused-seconds" counts down), then it resumes by itself.  Fails only
- * when it could not start (nothing to apply, already applying). */
+ * DELETE per removal, sent as operations of batch requests of up to 50, one batch after
+ * another.  Then the rows whose outcome Meta's answers leave open are read back: a POST
+ * that leaves out a task the person held (Meta does not say whether it replaces or adds),
+ * and an operation Meta did not answer, which is never sent again blindly.  Each row
+ * reports its own result; a failed row keeps its edit and the rest proceed.  A rate limit
+ * pauses the queue for the time Meta gives ("paused-seconds" counts down), then it resumes
+ * by itself, one operation first.  Fails only when it could not start (nothing to apply,
+ * already applying). */
 void                gh_assignment_editor_apply_async    (GhAssignmentEditor *self,
                                                          GCancellable       *cancellable,
                                                          GAsyncReadyCallback callback,
@@ -127,9 +135,9 @@ gboolean            gh_assignment_editor_apply_finish   (GhAssignmentEditor *sel
                                                          GAsyncResult       *result,
                                                          guint              *n_failed,
                                                          GError            **error);
-/* While paused by a rate limit: try the waiting request now. */
+/* While paused by a rate limit: try the waiting requests now. */
 void                gh_assignment_editor_retry_now      (GhAssignmentEditor *self);
-/* Stops a running apply after the request in flight; unsent rows keep their edits. */
+/* Stops a running apply after the batch in flight; unsent rows keep their edits. */
 void                gh_assignment_editor_stop           (GhAssignmentEditor *self);
 
 /* Puts back what Meta held before the last apply (tasks as they were, removed people added

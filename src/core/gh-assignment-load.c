@@ -23,7 +23,11 @@
  *   are what the model holds (1 call).  Anything else that moved (someone added, removed or
  *   changed on the first page) makes it read every page, reusing the first.  The trade-off:
  *   tasks someone else changed further down, with nobody added or removed, wait for the
- *   next full read (after a failed page, an apply, or any change of the total). */
+ *   next full read (after a failed page, an apply that could not confirm itself, or any
+ *   change of the total);
+ * - after an apply, the rows whose outcome Meta's answer leaves open are read back from the
+ *   first page until all have been seen (see gh-assignment-apply.c): one call while they
+ *   are among the first 100 people. */
 
 #define PAGE_LIMIT "100"
 /* user_type is not among Meta's default fields: without it a system user looks like a
@@ -36,6 +40,7 @@ typedef enum
 {
   LOAD_FULL,        /* every page, replacing the model */
   LOAD_REFRESH,     /* the first page; every page when it shows a change */
+  LOAD_READ_BACK,   /* pages until some ids are seen, merging the rows read */
 } LoadKind;
 
 typedef struct
@@ -46,6 +51,10 @@ typedef struct
   guint       n_placed;         /* pages placed in the model by a full load */
 
   GPtrArray  *previous;         /* full: GhAssignment*, the rows Meta listed before */
+
+  GHashTable *wanted;           /* read-back: ids not seen yet */
+  GHashTable *seen;             /* read-back: ids listed on the pages read */
+  gboolean    complete;
 } LoadData;
 
 static void request_page (GhAssignmentEditor *self,
@@ -57,6 +66,8 @@ load_data_free (LoadData *data)
 {
   g_clear_pointer (&data->cursors, g_hash_table_unref);
   g_clear_pointer (&data->previous, g_ptr_array_unref);
+  g_clear_pointer (&data->wanted, g_hash_table_unref);
+  g_clear_pointer (&data->seen, g_hash_table_unref);
   g_free (data);
 }
 
@@ -440,8 +451,31 @@ fail_load (GhAssignmentEditor *self,
     }
 
   /* Nothing was replaced: the rows shown before are still all there. */
-  set_loading (self, FALSE);
+  if (data->kind != LOAD_READ_BACK)
+    set_loading (self, FALSE);
   g_task_return_error (task, error);
+}
+
+static void
+read_back_page (GhAssignmentEditor *self,
+                LoadData           *data,
+                GPtrArray          *users,
+                gint64              total)
+{
+  for (guint i = 0; i < users->len; i++)
+    {
+      GhAssignedUser *user = g_ptr_array_index (users, i);
+      const char *id = gh_assigned_user_get_id (user);
+      GhAssignment *row = g_hash_table_lookup (self->rows_by_id, id);
+
+      if (row != NULL)
+        _gh_assignment_editor_merge_row (self, row, user);
+      g_hash_table_remove (data->wanted, id);
+      g_hash_table_add (data->seen, g_strdup (id));
+    }
+
+  if (total >= 0)
+    set_total (self, total);
 }
 
 /* One page, read from Meta or handed over by the caller. */
@@ -490,6 +524,20 @@ take_page (GhAssignmentEditor *self,
   data->n_pages++;
   total = page_total (page);
   users = gh_assigned_user_parse_array (json_node_get_array (items));
+
+  if (data->kind == LOAD_READ_BACK)
+    {
+      read_back_page (self, data, users, total);
+      if (after == NULL || g_hash_table_size (data->wanted) == 0)
+        {
+          data->complete = after == NULL;
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      /* Pages one at a time: the next one is asked for only when still needed. */
+      request_page (self, task, after);
+      return;
+    }
 
   if (data->kind == LOAD_REFRESH && first_page_matches (self, users, total, after != NULL))
     {
@@ -556,19 +604,42 @@ check_waba_id (GhAssignmentEditor *self,
 /* Internal API */
 
 void
-_gh_assignment_editor_start_load (GhAssignmentEditor  *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+_gh_assignment_editor_read_back_async (GhAssignmentEditor  *self,
+                                       GHashTable          *wanted,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = load_task_new (self, LOAD_FULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
-  g_task_set_source_tag (task, gh_assignment_editor_load_async);
+  task = load_task_new (self, LOAD_READ_BACK, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _gh_assignment_editor_read_back_async);
+  data = g_task_get_task_data (task);
+  data->wanted = g_hash_table_ref (wanted);
+  data->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   if (!check_waba_id (self, task))
     return;
 
-  set_loading (self, TRUE);
   request_page (self, task, NULL);
+}
+
+GHashTable *
+_gh_assignment_editor_read_back_finish (GhAssignmentEditor  *self,
+                                        GAsyncResult        *result,
+                                        gboolean            *complete,
+                                        GError             **error)
+{
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  g_assert (g_task_is_valid (result, self));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  *complete = data->complete;
+  return g_hash_table_ref (data->seen);
 }
 
 /* Public API */
