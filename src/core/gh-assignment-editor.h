@@ -5,62 +5,18 @@
 
 #include <gio/gio.h>
 
+#include "gh-assignment.h"
 #include "gh-business-user.h"
 #include "gh-graph-client.h"
 #include "gh-task.h"
 
 G_BEGIN_DECLS
 
-/* One person (or system user) in the people grid: what Meta holds, what is staged, and what
- * the last apply did to it.  Rows are changed only through the editor. */
-#define GH_TYPE_ASSIGNMENT (gh_assignment_get_type ())
-G_DECLARE_FINAL_TYPE (GhAssignment, gh_assignment, GH, ASSIGNMENT, GObject)
-
-typedef enum
-{
-  GH_ASSIGNMENT_STATE_UNCHANGED,
-  GH_ASSIGNMENT_STATE_CHANGED,     /* staged tasks differ from what Meta holds */
-  GH_ASSIGNMENT_STATE_NEW,         /* added here, not on Meta yet */
-  GH_ASSIGNMENT_STATE_REMOVED,     /* staged for removal */
-} GhAssignmentState;
-
-typedef enum
-{
-  GH_ASSIGNMENT_RESULT_NONE,
-  GH_ASSIGNMENT_RESULT_QUEUED,     /* waiting in a running apply */
-  GH_ASSIGNMENT_RESULT_SENDING,
-  GH_ASSIGNMENT_RESULT_DONE,       /* Meta holds what was asked */
-  GH_ASSIGNMENT_RESULT_DIFFERS,    /* sent, but Meta holds something else: see message */
-  GH_ASSIGNMENT_RESULT_FAILED,     /* not sent or refused: see message; the edit stays */
-} GhAssignmentResult;
-
-/* Properties (all read-only, notified): "id", "name", "display-name", "is-system-user",
- * "is-own", "tasks" (guint GhTaskFlags, staged), "held-tasks" (what Meta holds), "state",
- * "result", "message", "search-key". */
-const char         *gh_assignment_get_id             (GhAssignment *self);
-/* As sent; may be blank or hold markup-like text: always show as plain text. */
-const char         *gh_assignment_get_name           (GhAssignment *self);
-/* The name stripped, or the ID when it is blank. */
-const char         *gh_assignment_get_display_name   (GhAssignment *self);
-gboolean            gh_assignment_get_is_system_user (GhAssignment *self);
-/* TRUE for the system user whose token this connection uses. */
-gboolean            gh_assignment_get_is_own         (GhAssignment *self);
-/* Staged known tasks (equal to held tasks when unchanged). */
-GhTaskFlags         gh_assignment_get_tasks          (GhAssignment *self);
-GhTaskFlags         gh_assignment_get_held_tasks     (GhAssignment *self);
-/* Tasks the app does not know, as Meta sent them; kept and sent back unchanged. */
-const char * const *gh_assignment_get_unknown_tasks  (GhAssignment *self);
-GhAssignmentState   gh_assignment_get_state          (GhAssignment *self);
-GhAssignmentResult  gh_assignment_get_result         (GhAssignment *self);
-/* A translated sentence about the last result (why it failed, what Meta holds instead),
- * or NULL. */
-const char         *gh_assignment_get_message        (GhAssignment *self);
-/* Lower-cased display name and ID, for search filters. */
-const char         *gh_assignment_get_search_key     (GhAssignment *self);
-
-
 /* The staged edits of one WABA's assigned users: loads the list page by page, keeps edits
- * until apply, applies them one request at a time, and can undo the last apply. */
+ * until apply, applies them in batches, and can undo the last apply.  Frugal with Meta's
+ * rate limit (200 calls an hour per account): a refresh that finds nothing changed costs one
+ * call, an apply one call per 50 edits plus the read-back of the rows it cannot be sure
+ * of. */
 #define GH_TYPE_ASSIGNMENT_EDITOR (gh_assignment_editor_get_type ())
 G_DECLARE_FINAL_TYPE (GhAssignmentEditor, gh_assignment_editor, GH, ASSIGNMENT_EDITOR, GObject)
 
@@ -86,7 +42,8 @@ GListModel         *gh_assignment_editor_get_model      (GhAssignmentEditor *sel
 
 /* Notified properties for the page: "loading" (boolean), "loaded" (guint rows read so far),
  * "total" (gint64, -1 unknown: Meta's summary total_count), "n-changes" (guint rows not
- * UNCHANGED), "applying" (boolean), "apply-done" / "apply-total" (guint requests),
+ * UNCHANGED), "applying" (boolean), "apply-done" / "apply-total" (guint rows, updated once
+ * per batch),
  * "paused-seconds" (guint: > 0 while a rate limit pauses the queue), "can-undo" (boolean). */
 gboolean            gh_assignment_editor_get_loading    (GhAssignmentEditor *self);
 guint               gh_assignment_editor_get_loaded     (GhAssignmentEditor *self);
@@ -100,16 +57,35 @@ gboolean            gh_assignment_editor_get_can_undo   (GhAssignmentEditor *sel
 /* Rows whose held tasks include Full control (MANAGE). */
 guint               gh_assignment_editor_count_full_control (GhAssignmentEditor *self);
 
-/* Reads every page (limit=100, summary=total_count) into the model.  Staged edits of rows
- * still present survive a reload (that is how a failed row keeps its change).  Fails only
- * when the first page cannot be read; a later page's failure keeps the rows read so far. */
+/* Reads the list (limit=100, summary=total_count) into the model, asking for each next page
+ * before placing the current one.  The first load reads every page.  Later loads (a refresh)
+ * read the first page and keep the rest when Meta's total and that page match the model;
+ * otherwise, or after a page failed or an apply could not confirm a change, every page is
+ * read again.  Staged edits of rows still present survive (that is how a failed row keeps
+ * its change).  Fails only when the first page cannot be read; a later page's failure keeps
+ * the rows read so far. */
 void                gh_assignment_editor_load_async     (GhAssignmentEditor *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+/* The same with the first page read elsewhere (e.g. an operation of a batch the caller made
+ * with gh_assignment_editor_dup_first_page_path): @first_page, the parsed body of that
+ * answer ({"data": […], "paging": {…}, "summary": {…}}), is read during the call and used
+ * as page 1 without a request; NULL asks for it.  Finish with
+ * gh_assignment_editor_load_finish. */
+void                gh_assignment_editor_load_with_first_page_async
+                                                        (GhAssignmentEditor *self,
+                                                         JsonNode           *first_page,
                                                          GCancellable       *cancellable,
                                                          GAsyncReadyCallback callback,
                                                          gpointer            user_data);
 gboolean            gh_assignment_editor_load_finish    (GhAssignmentEditor *self,
                                                          GAsyncResult       *result,
                                                          GError            **error);
+/* The request of the first page, relative to <base>/<version>/ as a batch operation's
+ * relative_url wants it: "<waba>/assigned_users?business=…&fields=…&limit=100&summary=
+ * total_count".  NULL when the WABA id is not one. */
+char               *gh_assignment_editor_dup_first_page_path (GhAssignmentEditor *self);
 
 /* Staging.  Setting the held tasks again returns the row to UNCHANGED; an empty task set
  * on a held row is the same as removing it.  Unknown tasks are never touched. */
@@ -142,10 +118,14 @@ GhAssignment       *gh_assignment_editor_add            (GhAssignmentEditor *sel
 void                gh_assignment_editor_discard        (GhAssignmentEditor *self);
 
 /* One POST (tasks as a JSON array, unknown tasks included) per changed or new row and one
- * DELETE per removal, one after another, then a reload.  Each row reports its own result;
- * a failed row keeps its edit and the rest proceed.  A rate limit pauses the queue for the
- * time Meta gives ("paused-seconds" counts down), then it resumes by itself.  Fails only
- * when it could not start (nothing to apply, already applying). */
+ * DELETE per removal, sent as operations of batch requests of up to 50, one batch after
+ * another.  Then the rows whose outcome Meta's answers leave open are read back: a POST
+ * that leaves out a task the person held (Meta does not say whether it replaces or adds),
+ * and an operation Meta did not answer, which is never sent again blindly.  Each row
+ * reports its own result; a failed row keeps its edit and the rest proceed.  A rate limit
+ * pauses the queue for the time Meta gives ("paused-seconds" counts down), then it resumes
+ * by itself, one operation first.  Fails only when it could not start (nothing to apply,
+ * already applying). */
 void                gh_assignment_editor_apply_async    (GhAssignmentEditor *self,
                                                          GCancellable       *cancellable,
                                                          GAsyncReadyCallback callback,
@@ -155,9 +135,9 @@ gboolean            gh_assignment_editor_apply_finish   (GhAssignmentEditor *sel
                                                          GAsyncResult       *result,
                                                          guint              *n_failed,
                                                          GError            **error);
-/* While paused by a rate limit: try the waiting request now. */
+/* While paused by a rate limit: try the waiting requests now. */
 void                gh_assignment_editor_retry_now      (GhAssignmentEditor *self);
-/* Stops a running apply after the request in flight; unsent rows keep their edits. */
+/* Stops a running apply after the batch in flight; unsent rows keep their edits. */
 void                gh_assignment_editor_stop           (GhAssignmentEditor *self);
 
 /* Puts back what Meta held before the last apply (tasks as they were, removed people added

@@ -745,8 +745,10 @@ batch_sent_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) results = NULL;
   guint n_requests = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  SendData *send = g_task_get_task_data (G_TASK (result));
   JsonArray *items;
   guint n_items;
+  guint retry_after;
 
   root = graph_send_finish (self, result, &error);
   if (root == NULL)
@@ -757,10 +759,20 @@ batch_sent_cb (GObject      *source,
 
   items = json_node_get_array (root);
   n_items = json_array_get_length (items);
+  /* Items come without headers (include_headers=false): a rate-limited one learns Meta's
+   * wait from the usage headers of the batch answer itself. */
+  retry_after = retry_after_from_headers (soup_message_get_response_headers (send->message));
   results = g_ptr_array_new_full (n_requests, (GDestroyNotify) gh_graph_batch_result_free);
   for (guint i = 0; i < n_requests; i++)
-    g_ptr_array_add (results,
-                     parse_batch_item (i < n_items ? json_array_get_element (items, i) : NULL));
+    {
+      GhGraphBatchResult *item = parse_batch_item (i < n_items ? json_array_get_element (items, i)
+                                                               : NULL);
+
+      if (g_error_matches (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED)
+          && gh_graph_error_get_retry_after (item->error) == 0)
+        gh_graph_error_set_retry_after (item->error, retry_after);
+      g_ptr_array_add (results, item);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
