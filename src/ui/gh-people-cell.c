@@ -264,6 +264,8 @@ cell_update (gpointer data)
   gboolean removed;
   gboolean renamed;
 
+  /* A place on its way out of the grid shows nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self), row != NULL);
   if (row == NULL)
     return;
 

@@ -64,7 +64,7 @@ static guint signals[N_SIGNALS];
  * offered a few rows per frame until that many exist, so that each frame builds and lays out
  * only a few rows; later rows reuse those widgets. */
 #define REVEAL_FIRST_ROWS 220
-#define REVEAL_STEP 10
+#define REVEAL_STEP 6
 
 /* Staging */
 
@@ -211,9 +211,12 @@ filter_items_changed_cb (GhPeopleGrid *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
-  /* Fewer rows than a screenful of widgets: the next ones are built a few per frame. */
+  /* Fewer rows than a screenful of widgets: the next ones are built a few per frame, the
+   * first of them at once. */
   if (n < REVEAL_FIRST_ROWS && n < gh_people_slots_get_limit (self->slots))
     gh_people_slots_set_limit (self->slots, n);
+  if (gh_people_slots_get_limit (self->slots) == 0)
+    gh_people_slots_set_limit (self->slots, MIN (n, REVEAL_STEP));
 
   if (self->reveal_id == 0 && gh_people_slots_get_limit (self->slots) < n)
     self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),

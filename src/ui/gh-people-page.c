@@ -120,7 +120,8 @@ update_counts (GhPeoplePage *self)
   guint n_full;
   guint n_shown;
 
-  if (model == NULL)
+  /* While loading, the progress stands in the counts' place. */
+  if (model == NULL || gh_assignment_editor_get_loading (self->editor))
     {
       gtk_label_set_text (self->counts_label, "");
       return;

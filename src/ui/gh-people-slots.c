@@ -93,7 +93,15 @@ struct _GhPeopleSlots
   GListModel *source;
   GPtrArray  *slots;      /* GhPeopleSlot* or NULL until asked for; one per place offered */
   guint       limit;
+  guint       wanted;     /* places past this one are blank, on their way out */
+  guint       shrink_id;
 };
+
+/* GTK 4.8 destroys the widgets of removed rows: a search that keeps a few of 10,000 rows
+ * would destroy some 200 rows' widgets at once.  Places no longer wanted are blanked at once
+ * and taken away this many per step. */
+#define SHRINK_STEP 24
+#define SHRINK_INTERVAL_MS 20
 
 static void gh_people_slots_list_model_init (GListModelInterface *iface);
 
@@ -114,7 +122,7 @@ refill (GhPeopleSlots *self,
         guint          start,
         guint          end)
 {
-  end = MIN (end, self->slots->len);
+  end = MIN (end, MIN (self->wanted, self->slots->len));
 
   for (guint i = start; i < end; i++)
     {
@@ -130,22 +138,79 @@ refill (GhPeopleSlots *self,
     }
 }
 
+/* A cell shows the place: GTK has a row's widgets for it. */
+static gboolean
+is_shown (GhPeopleSlot *slot)
+{
+  return slot != NULL
+         && g_signal_has_handler_pending (slot, g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                          g_quark_from_static_string ("assignment"), FALSE);
+}
+
+/* Removes the unwanted places after the last one shown and up to SHRINK_STEP shown ones:
+ * TRUE when none is left. */
+static gboolean
+shrink_step (GhPeopleSlots *self)
+{
+  guint len = self->slots->len;
+  guint start = len;
+  guint shown = 0;
+
+  while (start > self->wanted && shown < SHRINK_STEP)
+    if (is_shown (g_ptr_array_index (self->slots, --start)))
+      shown++;
+
+  if (start < len)
+    {
+      g_ptr_array_set_size (self->slots, start);
+      g_list_model_items_changed (G_LIST_MODEL (self), start, len - start, 0);
+    }
+
+  return start <= self->wanted;
+}
+
+static gboolean
+shrink_step_cb (gpointer user_data)
+{
+  GhPeopleSlots *self = user_data;
+
+  if (shrink_step (self))
+    {
+      self->shrink_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 /* Offers MIN (limit, rows in the source) places: only the end of the list changes. */
 static void
 resize (GhPeopleSlots *self)
 {
   guint n_source = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
   guint wanted = MIN (self->limit, n_source);
-  guint old = self->slots->len;
+  guint old_wanted = self->wanted;
+  guint len = self->slots->len;
 
-  if (wanted == old)
-    return;
+  self->wanted = wanted;
+  /* Places blanked on their way out are wanted again. */
+  if (wanted > old_wanted && old_wanted < len)
+    refill (self, old_wanted, wanted);
 
-  g_ptr_array_set_size (self->slots, wanted);
-  if (wanted < old)
-    g_list_model_items_changed (G_LIST_MODEL (self), wanted, old - wanted, 0);
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, wanted - old);
+  if (wanted > len)
+    {
+      g_ptr_array_set_size (self->slots, wanted);
+      g_list_model_items_changed (G_LIST_MODEL (self), len, 0, wanted - len);
+    }
+  else if (wanted < len)
+    {
+      for (guint i = wanted; i < len; i++)
+        if (g_ptr_array_index (self->slots, i) != NULL)
+          slot_set_assignment (g_ptr_array_index (self->slots, i), NULL);
+
+      if (!shrink_step (self) && self->shrink_id == 0)
+        self->shrink_id = g_timeout_add (SHRINK_INTERVAL_MS, shrink_step_cb, self);
+    }
 }
 
 static void
@@ -184,7 +249,10 @@ gh_people_slots_get_item (GListModel *model,
   slot = g_ptr_array_index (self->slots, position);
   if (slot == NULL)
     {
-      g_autoptr(GhAssignment) assignment = g_list_model_get_item (self->source, position);
+      g_autoptr(GhAssignment) assignment = NULL;
+
+      if (position < self->wanted)
+        assignment = g_list_model_get_item (self->source, position);
 
       slot = g_object_new (GH_TYPE_PEOPLE_SLOT, NULL);
       slot->assignment = g_steal_pointer (&assignment);
@@ -211,6 +279,7 @@ gh_people_slots_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
   g_ptr_array_set_size (self->slots, 0);
+  g_clear_handle_id (&self->shrink_id, g_source_remove);
 
   G_OBJECT_CLASS (gh_people_slots_parent_class)->dispose (object);
 }

@@ -44,6 +44,8 @@ cell_update (gpointer data)
   GhTaskFlags tasks, held;
   gboolean sensitive, renamed, show_changes;
 
+  /* A place on its way out of the grid shows nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self), row != NULL);
   if (row == NULL)
     return;
 
