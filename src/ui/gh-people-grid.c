@@ -18,7 +18,6 @@ struct _GhPeopleGrid
 
   GtkColumnView       *column_view;
   GtkColumnViewColumn *person_column;
-  GtkColumnViewColumn *tasks_column;
   gboolean             columns_sized;
 
   /* editor's rows → gate (rows handed over) → sort → filter (search) → places → view */
@@ -430,7 +429,7 @@ build_columns (GhPeopleGrid *self)
   sorter = GTK_SORTER (gtk_string_sorter_new (expression));
   gtk_column_view_column_set_sorter (self->person_column, sorter);
 
-  self->tasks_column = add_column (self, _("Tasks"), COLUMN_TASKS);
+  add_column (self, _("Tasks"), COLUMN_TASKS);
   add_column (self, _("Other"), COLUMN_OTHER);
   add_column (self, _("State"), COLUMN_STATE);
   /* Translators: the title of the column with each row's presets menu and Remove button */
