@@ -132,6 +132,16 @@ _gh_session_set_finding (GhSession         *self,
 
   found = _gh_session_find_position (G_LIST_MODEL (self->findings),
                                      gh_saved_connection_get_id (saved), &position);
+  if (found && change != GH_RECHECK_NONE)
+    {
+      g_autoptr(GhRecheckFinding) old = g_list_model_get_item (G_LIST_MODEL (self->findings),
+                                                               position);
+
+      /* The same news again is no news: the banner stays as it is. */
+      if (gh_recheck_finding_get_change (old) == change
+          && g_strcmp0 (gh_recheck_finding_get_message (old), message) == 0)
+        return;
+    }
   if (change != GH_RECHECK_NONE)
     finding = gh_recheck_finding_new (saved, change, message);
 

@@ -111,28 +111,54 @@ banner_clicked_cb (GhBanner         *banner,
                               "s", gh_recheck_finding_get_id (finding));
 }
 
-static void
-findings_changed_cb (GhWelcomePage *self)
+static GtkWidget *
+create_banner (GhRecheckFinding *finding)
 {
-  GListModel *findings = gh_session_get_findings (self->session);
-  GtkWidget *child;
+  GhRecheckChange change = gh_recheck_finding_get_change (finding);
+  GtkWidget *banner;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->banners_box))) != NULL)
-    gtk_box_remove (self->banners_box, child);
+  banner = gh_banner_new (gh_recheck_finding_get_message (finding),
+                          gh_recheck_needs_new_token (change) ? _("Re_place Token…")
+                                                              : _("_Show What to Fix"));
+  g_signal_connect_data (banner, "button-clicked", G_CALLBACK (banner_clicked_cb),
+                         g_object_ref (finding),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return banner;
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+/* One banner per finding, in the same order; only what changed is replaced, so a banner a
+ * person is about to press stays where it is. */
+static void
+findings_changed_cb (GListModel    *findings,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GhWelcomePage *self)
+{
+  GtkWidget *before = NULL;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->banners_box));
+
+  for (guint i = 0; i < position && child != NULL; i++)
     {
-      g_autoptr(GhRecheckFinding) finding = g_list_model_get_item (findings, i);
-      GhRecheckChange change = gh_recheck_finding_get_change (finding);
-      GtkWidget *banner;
+      before = child;
+      child = gtk_widget_get_next_sibling (child);
+    }
 
-      banner = gh_banner_new (gh_recheck_finding_get_message (finding),
-                              gh_recheck_needs_new_token (change) ? _("Re_place Token…")
-                                                                  : _("_Show What to Fix"));
-      g_signal_connect_data (banner, "button-clicked", G_CALLBACK (banner_clicked_cb),
-                             g_object_ref (finding),
-                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      gtk_box_append (self->banners_box, banner);
+  for (guint i = 0; i < removed && child != NULL; i++)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->banners_box, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GhRecheckFinding) finding = g_list_model_get_item (findings, position + i);
+      GtkWidget *banner = create_banner (finding);
+
+      gtk_box_insert_child_after (self->banners_box, banner, before);
+      before = banner;
     }
 }
 
@@ -197,14 +223,15 @@ set_session (GhWelcomePage *self,
   g_signal_connect_object (connections, "items-changed",
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gh_session_get_findings (session), "items-changed",
-                           G_CALLBACK (findings_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (findings_changed_cb), self, 0);
   g_signal_connect_object (session, "notify::store-error",
                            G_CALLBACK (keyring_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::session-only",
                            G_CALLBACK (keyring_changed_cb), self, G_CONNECT_SWAPPED);
 
   connections_changed_cb (self);
-  findings_changed_cb (self);
+  findings_changed_cb (gh_session_get_findings (session), 0, 0,
+                       g_list_model_get_n_items (gh_session_get_findings (session)), self);
   keyring_changed_cb (self);
 }
 
