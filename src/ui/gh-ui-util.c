@@ -152,26 +152,42 @@ gh_ui_mnemonic_button_new (const char *label)
   return button;
 }
 
-/* The nearest toast overlay among @widget's ancestors; for a widget in a dialog, the one of
- * the window the dialog belongs to. */
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
+static GtkWidget *
+find_descendant_overlay (GtkWidget *widget)
 {
-  while (widget != NULL)
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-      GtkRoot *root;
+      GtkWidget *found = find_descendant_overlay (child);
 
-      if (overlay != NULL)
-        return ADW_TOAST_OVERLAY (overlay);
-
-      root = gtk_widget_get_root (widget);
-      if (!GTK_IS_WINDOW (root))
-        return NULL;
-      widget = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root)));
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
+}
+
+/* The nearest toast overlay among @widget's ancestors; for a widget in a dialog, the one of
+ * the window the dialog belongs to (the window's own overlay is inside it). */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent;
+
+  if (overlay != NULL)
+    return ADW_TOAST_OVERLAY (overlay);
+
+  if (!GTK_IS_WINDOW (root) || (parent = gtk_window_get_transient_for (GTK_WINDOW (root))) == NULL)
+    return NULL;
+
+  overlay = find_descendant_overlay (GTK_WIDGET (parent));
+  return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL;
 }
 
 void

@@ -15,6 +15,7 @@
 #include "gh-people-page.h"
 #include "gh-secret.h"
 #include "gh-token-page-private.h"
+#include "gh-ui-util.h"
 #include "gh-ui-test-util.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
@@ -253,6 +254,28 @@ test_token_to_overview (Fixture       *fixture,
 }
 
 static gboolean label_in (gpointer data);
+
+/* A toast asked for from inside a dialog shows in the window the dialog belongs to. */
+static void
+test_toast_from_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *button = gtk_button_new_with_label ("Inside");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (fixture->window),
+                                                       "A dialog", NULL));
+  adw_message_dialog_set_extra_child (dialog, button);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  gh_ui_toast (button, "Shown from a dialog");
+  g_assert_true (gh_test_wait_for (label_in,
+                                   (gpointer[]) { fixture->window,
+                                                  (gpointer) "Shown from a dialog" },
+                                   10000));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   char     *text;
@@ -750,6 +773,8 @@ main (int   argc,
               fixture_setup, test_invalid_token_is_kept, fixture_teardown);
   g_test_add ("/window/paste-clears-clipboard", Fixture, NULL,
               fixture_setup, test_paste_clears_clipboard, fixture_teardown);
+  g_test_add ("/window/toast-from-dialog", Fixture, NULL,
+              fixture_setup, test_toast_from_dialog, fixture_teardown);
   g_test_add ("/window/refused-url", Fixture, NULL,
               fixture_setup, test_refused_url, fixture_teardown);
   g_test_add ("/window/demo", Fixture, NULL,
