@@ -56,7 +56,7 @@ opened_cb (GObject      *object,
           return;
         }
       _gh_window_show_page (self, "account");
-      gh_account_page_set_error (self->account_page, error);
+      gh_account_view_set_error (_gh_window_get_account_view (self), error);
       return;
     }
 
@@ -66,8 +66,7 @@ opened_cb (GObject      *object,
 static void
 show_opening (GhWindow *self)
 {
-  gh_people_page_clear (self->people_page);
-  gh_account_page_set_loading (self->account_page);
+  gh_account_view_set_loading (_gh_window_get_account_view (self));
   _gh_window_show_page (self, "account");
 }
 
@@ -123,7 +122,7 @@ set_up_action_cb (GtkWidget  *widget,
   GhWindow *self = GH_WINDOW (widget);
 
   gh_session_set_replacing_id (self->session, NULL);
-  gh_token_page_set_error (self->token_page, NULL);
+  gh_token_page_set_error (_gh_window_get_token_page (self), NULL);
   self->guide_return_page = "welcome";
   _gh_window_show_page (self, "guide");
 }
@@ -163,8 +162,9 @@ show_fix_action_cb (GtkWidget  *widget,
   GhWaba *waba = report != NULL ? gh_check_report_get_first_waba (report) : NULL;
 
   if (waba != NULL)
-    gh_guide_page_set_business_id (self->guide_page, gh_waba_get_owner_business_id (waba));
-  gh_guide_page_show_step (self->guide_page, g_variant_get_int32 (parameter));
+    gh_guide_page_set_business_id (_gh_window_get_guide_page (self),
+                                   gh_waba_get_owner_business_id (waba));
+  gh_guide_page_show_step (_gh_window_get_guide_page (self), g_variant_get_int32 (parameter));
   self->guide_return_page = "check";
   _gh_window_show_page (self, "guide");
 }
@@ -174,7 +174,7 @@ replace_token_confirmed (GhWindow *self,
                          gpointer  data)
 {
   gh_session_set_replacing_id (self->session, data);
-  gh_token_page_clear (self->token_page);
+  gh_token_page_clear (_gh_window_get_token_page (self));
   _gh_window_show_page (self, "token");
 }
 
@@ -314,7 +314,7 @@ refresh_action_cb (GtkWidget  *widget,
   /* Without a report the check itself failed: run it again rather than the account. */
   if (gh_connection_get_report (connection) == NULL)
     {
-      gh_account_page_set_loading (self->account_page);
+      gh_account_view_set_loading (_gh_window_get_account_view (self));
       gh_session_retry_async (self->session, self->cancellable, opened_cb, g_object_ref (self));
       return;
     }
@@ -326,8 +326,23 @@ refresh_action_cb (GtkWidget  *widget,
     }
 
   /* Staged edits survive: the people grid reads the list again around them. */
-  gh_account_page_reload (self->account_page);
-  gh_people_page_reload (self->people_page);
+  gh_account_view_reload (_gh_window_get_account_view (self));
+}
+
+static void
+select_account_confirmed (GhWindow *self,
+                          gpointer  data)
+{
+  gh_session_select_waba (self->session, data);
+}
+
+static void
+select_account_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _gh_window_confirm_discard (GH_WINDOW (widget), select_account_confirmed,
+                              g_variant_dup_string (parameter, NULL), g_free);
 }
 
 static void
@@ -359,12 +374,10 @@ navigate_back (GhWindow *self,
     }
 
   if (g_strcmp0 (page, "token") != 0)
-    {
-      gh_people_page_clear (self->people_page);
-      gh_session_close (self->session);
-    }
+    gh_session_close (self->session);
 
-  gh_token_page_set_busy (self->token_page, FALSE);
+  if (self->token_page != NULL)
+    gh_token_page_set_busy (self->token_page, FALSE);
   gh_session_set_replacing_id (self->session, NULL);
   _gh_window_show_page (self, "welcome");
   gh_session_reload_async (self->session, self->cancellable, NULL, NULL);
@@ -398,6 +411,8 @@ _gh_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-fix", "i", show_fix_action_cb);
   gtk_widget_class_install_action (widget_class, "win.replace-token", "s",
                                    replace_token_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.select-account", "s",
+                                   select_account_action_cb);
   gtk_widget_class_install_action (widget_class, "win.rename", "s", rename_action_cb);
   gtk_widget_class_install_action (widget_class, "win.forget", "s", forget_action_cb);
   gtk_widget_class_install_action (widget_class, "win.check-now", "s", check_now_action_cb);

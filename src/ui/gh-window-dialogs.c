@@ -51,7 +51,7 @@ discard_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
 
-  gh_people_page_discard (after->self->people_page);
+  gh_people_page_discard (gh_account_view_get_people_page (after->self->account_view));
 
   /* Going on may close the window: not while its dialog is still answering.  The idle takes
    * over what the dialog held. */
@@ -73,7 +73,7 @@ _gh_window_confirm_discard (GhWindow         *self,
   AdwMessageDialog *dialog;
   AfterDiscard *after;
 
-  if (!gh_people_page_has_changes (self->people_page))
+  if (!_gh_window_has_unapplied (self))
     {
       then (self, data);
       if (data_free != NULL)

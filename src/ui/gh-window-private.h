@@ -3,11 +3,9 @@
 
 #pragma once
 
-#include "gh-account-page.h"
-#include "gh-banner.h"
+#include "gh-account-view.h"
 #include "gh-check-page.h"
 #include "gh-guide-page.h"
-#include "gh-people-page.h"
 #include "gh-session.h"
 #include "gh-token-page.h"
 #include "gh-welcome-page.h"
@@ -25,23 +23,15 @@ struct _GhWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GhWelcomePage        *welcome_page;
+  /* Built when first shown (start-up only builds the welcome page); use the getters. */
   GhGuidePage          *guide_page;
   GhTokenPage          *token_page;
   GhCheckPage          *check_page;
-  GhAccountPage        *account_page;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkDropDown          *waba_dropdown;
-  GhBanner             *account_banner;
-  AdwViewStack         *view_stack;
-  GhPeoplePage         *people_page;
+  GhAccountView        *account_view;
 
   GhSession            *session;
   /* Cancelled when the window closes: what it asked the session for is no longer wanted. */
   GCancellable         *cancellable;
-  /* The WABA ids behind the switcher's entries. */
-  GPtrArray            *waba_ids;
-  gulong                waba_selected_id;
-  char                 *pending_waba_id;
   /* Set once the person agreed to close with unapplied changes. */
   gboolean              close_confirmed;
   /* The page "Back" returns to from the guide: the welcome page, or the check report whose
@@ -49,8 +39,15 @@ struct _GhWindow
   const char           *guide_return_page;
 };
 
+/* Shows the page @name ("welcome", "guide", "token", "check", "account"), built if needed. */
 void     _gh_window_show_page           (GhWindow   *self,
                                          const char *name);
+GhGuidePage   *_gh_window_get_guide_page   (GhWindow *self);
+GhTokenPage   *_gh_window_get_token_page   (GhWindow *self);
+GhCheckPage   *_gh_window_get_check_page   (GhWindow *self);
+GhAccountView *_gh_window_get_account_view (GhWindow *self);
+/* Whether the people grid holds edits not applied yet. */
+gboolean       _gh_window_has_unapplied    (GhWindow *self);
 /* Shows the open connection's report, or its account when there is nothing to review. */
 void     _gh_window_show_check_result   (GhWindow   *self);
 /* Shows the open connection's account (the switcher filled, the remembered account). */

@@ -78,12 +78,13 @@ static void
 check_and_accept (GhWindow *window)
 {
   GtkWidget *welcome = find (window, GH_TYPE_WELCOME_PAGE);
-  GtkWidget *token_page = find (window, GH_TYPE_TOKEN_PAGE);
+  GtkWidget *token_page;
 
   gtk_widget_activate_action (welcome, "win.set-up", NULL);
   wait_for_page (window, "guide");
   gtk_widget_activate_action (find (window, GH_TYPE_GUIDE_PAGE), "guide.skip-to-token", NULL);
   wait_for_page (window, "token");
+  token_page = find (window, GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
   wait_for_page (window, "check");

@@ -384,11 +384,12 @@ static void
 test_refused_url (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkWidget *token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
+  GtkWidget *token_page;
   g_autofree char *kept = NULL;
 
   g_setenv ("GATEHOUSE_GRAPH_URL", "https://graph.example.com", TRUE);
   open_token_page (fixture);
+  token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
 

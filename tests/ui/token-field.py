@@ -19,7 +19,7 @@ import time
 
 import pyatspi
 
-from atspi_util import (accessible_env, click, start_app, stop_app, text_of, walk,
+from atspi_util import (accessible_env, click, find_named, start_app, stop_app, text_of, walk,
                         wait_for_named, wait_for_text)
 
 # Shaped like a real one, made for this run only.
@@ -76,6 +76,11 @@ def main():
             print("not ok: no editable token field on the accessibility bus")
             return 1
         print(f"ok: the token field is a {field.getRoleName()} named {field.name!r}")
+        paste = find_named(app, pyatspi.ROLE_PUSH_BUTTON, "Paste the token from the clipboard")
+        if paste is None:
+            failures.append("no button named 'Paste the token from the clipboard'")
+        else:
+            print("ok: a button named 'Paste the token from the clipboard'")
 
         # As assistive technology types: through the field's EditableText interface.
         editable = field.queryEditableText()
