@@ -62,6 +62,7 @@ about_action_cb (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Give your help desk or chatbot safe access to "
                                        "WhatsApp Business."),
+                         "translator-credits", _("translator-credits"),
                          NULL);
 }
 
@@ -134,6 +135,10 @@ gh_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (gh_application_parent_class)->startup (app);
+
+  /* GtkApplication has put the icons in our resources on the icon theme's path, so the
+   * windows and About find the app's icon even when it is run from the build tree. */
+  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
