@@ -10,6 +10,7 @@
 #include "gh-application.h"
 #include "gh-check-cli.h"
 #include "gh-demo-server.h"
+#include "gh-help-window.h"
 #include "gh-window.h"
 
 /* The application: command-line options, app-wide actions, the session every window shows
@@ -21,6 +22,7 @@ struct _GhApplication
   GSettings      *settings;
   GhSession      *session;
   GhDemoServer   *demo_server;
+  GhHelpWindow   *help_window;     /* weak: the window closes on its own */
   gboolean        demo_mode;
 };
 
@@ -62,7 +64,37 @@ about_action_cb (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Give your help desk or chatbot safe access to "
                                        "WhatsApp Business."),
+                         "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+/* Opens Troubleshooting on the problem named by the parameter ("" for all of them), so an
+ * error page can link straight to its explanation. */
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GhApplication *self = user_data;
+
+  if (self->help_window == NULL)
+    {
+      GtkWindow *parent = NULL;
+
+      /* It belongs to the main window the person last used, not to a dialog about to close. */
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+           l != NULL && parent == NULL; l = l->next)
+        if (GH_IS_WINDOW (l->data))
+          parent = l->data;
+
+      self->help_window = gh_help_window_new ();
+      g_object_add_weak_pointer (G_OBJECT (self->help_window), (gpointer *) &self->help_window);
+      gtk_window_set_application (GTK_WINDOW (self->help_window), GTK_APPLICATION (self));
+      gtk_window_set_transient_for (GTK_WINDOW (self->help_window), parent);
+    }
+
+  gh_help_window_show_topic (self->help_window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (self->help_window));
 }
 
 static void
@@ -85,6 +117,7 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "help", help_action_cb, "s" },
   { "quit", quit_action_cb },
 };
 
@@ -132,12 +165,18 @@ gh_application_startup (GApplication *app)
 {
   GhApplication *self = GH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (gh_application_parent_class)->startup (app);
+
+  /* GtkApplication has put the icons in our resources on the icon theme's path, so the
+   * windows and About find the app's icon even when it is run from the build tree. */
+  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help('')", help_accels);
 
   self->settings = g_settings_new (APP_ID);
   if (self->demo_mode)
@@ -191,6 +230,7 @@ gh_application_finalize (GObject *object)
 {
   GhApplication *self = GH_APPLICATION (object);
 
+  g_clear_weak_pointer (&self->help_window);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->demo_server);
