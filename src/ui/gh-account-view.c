@@ -11,11 +11,13 @@
 #include "gh-banner.h"
 #include "gh-graph-error.h"
 #include "gh-session.h"
+#include "gh-ui-util.h"
 
 struct _GhAccountView
 {
   AdwBin                parent_instance;
 
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *waba_dropdown;
   GhBanner             *account_banner;
@@ -299,6 +301,7 @@ gh_account_view_class_init (GhAccountViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-account-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GhAccountView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, waba_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, account_banner);
@@ -313,6 +316,7 @@ static void
 gh_account_view_init (GhAccountView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new ());
   gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));
   self->waba_selected_id = g_signal_connect_swapped (self->waba_dropdown, "notify::selected",
                                                      G_CALLBACK (waba_selected_cb), self);

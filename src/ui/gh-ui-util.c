@@ -308,3 +308,28 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
   gtk_label_set_text (details, technical != NULL ? technical : "");
   gtk_widget_set_visible (details_box, technical != NULL);
 }
+
+GtkWidget *
+gh_ui_main_menu_button_new (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) help = g_menu_item_new (_("_Troubleshooting"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  /* GNOME's main menu: settings, keyboard shortcuts, help, about. */
+  g_menu_append (section, _("_Preferences"), "app.preferences");
+  g_menu_append (section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_item_set_action_and_target (help, "app.help", "s", "");
+  g_menu_append_item (section, help);
+  g_menu_append (section, _("_About Gatehouse"), "app.about");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Main Menu"), -1);
+  return button;
+}

@@ -50,4 +50,8 @@ void       gh_ui_status_page_set_error (AdwStatusPage *page,
                                         const GError  *error,
                                         const char    *fallback_title);
 
+/* The main menu button every screen's header bar ends with: Preferences, Keyboard
+ * Shortcuts, Troubleshooting, About (F10 opens it). */
+GtkWidget *gh_ui_main_menu_button_new (void);
+
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _GhWelcomePage
 {
   AdwBin                parent_instance;
 
+  AdwHeaderBar         *header_bar;
   AdwPreferencesGroup  *connections_group;
   GtkListBox           *connections_list;
   GtkBox               *banners_box;
@@ -299,6 +300,7 @@ gh_welcome_page_class_init (GhWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_group);
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, connections_list);
   gtk_widget_class_bind_template_child (widget_class, GhWelcomePage, banners_box);
@@ -312,4 +314,5 @@ static void
 gh_welcome_page_init (GhWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new ());
 }

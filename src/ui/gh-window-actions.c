@@ -424,6 +424,7 @@ _gh_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "nav.back", NULL, back_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "nav.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "nav.back", NULL);
   gtk_widget_class_install_action (widget_class, "account.refresh", NULL, refresh_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "account.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

@@ -276,6 +276,72 @@ test_toast_from_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every screen has the main menu, and Ctrl+? shows the keyboard shortcuts. */
+static void
+test_main_menu_and_shortcuts (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char *actions[] = {
+    "app.preferences", "win.show-help-overlay", "app.help", "app.about",
+  };
+
+  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "win.try-demo", NULL);
+  wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
+
+  for (const char *page = "welcome"; page != NULL;
+       page = g_str_equal (page, "welcome") ? "account" : NULL)
+    {
+      GtkWidget *root = gtk_stack_get_child_by_name (find_stack (fixture->window), page);
+      GtkWidget *button = gh_test_find_widget_of_type (root, GTK_TYPE_MENU_BUTTON);
+
+      /* The first menu button of each header is the main menu. */
+      while (button != NULL && !gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)))
+        button = gh_test_find_widget_of_type (gtk_widget_get_next_sibling (button),
+                                              GTK_TYPE_MENU_BUTTON);
+      g_assert_nonnull (button);
+      for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+        g_assert_true (menu_has (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
+                                 actions[i]));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-help-overlay", NULL));
+  g_assert_true (gh_test_wait_for (shortcuts_shown, NULL, 10000));
+  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (fixture->window))));
+}
+
 typedef struct
 {
   char     *text;
@@ -776,6 +842,8 @@ main (int   argc,
               fixture_setup, test_paste_clears_clipboard, fixture_teardown);
   g_test_add ("/window/toast-from-dialog", Fixture, NULL,
               fixture_setup, test_toast_from_dialog, fixture_teardown);
+  g_test_add ("/window/main-menu-and-shortcuts", Fixture, NULL,
+              fixture_setup, test_main_menu_and_shortcuts, fixture_teardown);
   g_test_add ("/window/refused-url", Fixture, NULL,
               fixture_setup, test_refused_url, fixture_teardown);
   g_test_add ("/window/demo", Fixture, NULL,
