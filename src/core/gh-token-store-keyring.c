@@ -255,7 +255,11 @@ _gh_token_store_map_error (const GError *error,
 
   if (is_unavailable_error (error))
     return g_error_new_literal (GH_TOKEN_STORE_ERROR, GH_TOKEN_STORE_ERROR_UNAVAILABLE,
-                                _("There is no keyring on this computer to keep the token in."));
+                                gh_token_store_is_sandboxed ()
+                                ? _("The desktop gives Gatehouse no place to keep the token: "
+                                    "its Secret portal is missing.")
+                                : _("There is no keyring on this computer to keep the token "
+                                    "in."));
 
   /* Our own cancellable was not cancelled: the unlock prompt was. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -665,4 +669,10 @@ const char *
 gh_token_store_get_schema_name (void)
 {
   return SCHEMA_NAME;
+}
+
+gboolean
+gh_token_store_is_sandboxed (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }

@@ -27,6 +27,10 @@ typedef enum
 
 GQuark        gh_token_store_error_quark  (void);
 
+/* Whether Gatehouse runs as a Flatpak: the token is then kept by the Secret portal, in an
+ * encrypted file in the app's own data, not in the keyring Passwords and Keys shows. */
+gboolean      gh_token_store_is_sandboxed (void);
+
 /* The schema name: io.github.gatehouse_app.Gatehouse.Token */
 const char   *gh_token_store_get_schema_name (void);
 

@@ -184,6 +184,13 @@ keyring_changed_cb (GhWelcomePage *self)
                               "failing, open Passwords and Keys to check the “Login” keyring, "
                               "or continue without saving: you will paste the token again next "
                               "time."));
+      else if (gh_token_store_is_sandboxed ())
+        gtk_label_set_text (self->keyring_label,
+                            _("Gatehouse keeps tokens through the desktop's Secret portal. "
+                              "Install your desktop's portal (on GNOME, xdg-desktop-portal-gnome "
+                              "and GNOME Keyring), log out and in again, then try again. Or "
+                              "continue without saving: you will paste the token again next "
+                              "time."));
       else
         gtk_label_set_text (self->keyring_label,
                             _("Gatehouse keeps tokens in the desktop keyring. Install GNOME "
