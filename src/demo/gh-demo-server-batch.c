@@ -11,7 +11,8 @@
 
 /* Batch requests: POST / with batch=[...].  Each item is an operation of its own, answered
  * in order as {code, headers, body}; a named item's answer feeds later items through
- * {result=name:$.path} references, and is itself left out unless asked for. */
+ * {result=name:$.path} references, and is itself left out unless asked for.  An error
+ * injected with HTTP status 504 stands for an operation that timed out: its answer is null. */
 
 #define MAX_BATCH 50
 
@@ -342,7 +343,10 @@ _gh_demo_op_run_batch (GhDemoOp   *op,
       JsonNode *item = json_array_get_element (items, i);
       JsonObject *answer = run_batch_item (op, item, results, include_headers);
 
-      if (answer_omitted (items, i, answer))
+      /* An operation that timed out (gh_demo_server_set_error with HTTP status 504):
+       * Meta answers such an operation of a batch with null. */
+      if (json_object_get_int_member (answer, "code") == SOUP_STATUS_GATEWAY_TIMEOUT ||
+          answer_omitted (items, i, answer))
         {
           json_array_add_null_element (answers);
           json_object_unref (answer);

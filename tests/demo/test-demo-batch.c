@@ -224,6 +224,32 @@ test_batch_omit_response (GhTestFixture *fixture,
                                                "code"), ==, 400);
 }
 
+/* An error injected with HTTP status 504 is an operation that did not finish in time: in a
+ * batch Meta answers it with null, and only that one. */
+static void
+test_batch_timed_out_item (GhTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *form = batch_form (2, "&include_headers=false");
+  g_autoptr(GhTestReply) reply = NULL;
+  g_autoptr(GhTestReply) again = NULL;
+  JsonArray *answers;
+
+  gh_demo_server_set_error (fixture->server, "me", 504, 1, 0, 1);
+  reply = gh_test_fetch (fixture, "POST", "/v25.0/", GH_DEMO_TOKEN_ADMIN, form);
+  answers = json_node_get_array (reply->root);
+  g_assert_cmpuint (json_array_get_length (answers), ==, 2);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (answers, 0)));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 1),
+                                               "code"), ==, 200);
+
+  /* Once only: asked again, it answers. */
+  again = gh_test_fetch (fixture, "POST", "/v25.0/", GH_DEMO_TOKEN_ADMIN, form);
+  answers = json_node_get_array (again->root);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 0),
+                                               "code"), ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +259,7 @@ main (int   argc,
   GH_TEST_ADD ("/demo/batch", test_batch);
   GH_TEST_ADD ("/demo/batch-references", test_batch_references);
   GH_TEST_ADD ("/demo/batch-omit-response", test_batch_omit_response);
+  GH_TEST_ADD ("/demo/batch-timed-out-item", test_batch_timed_out_item);
 
   return g_test_run ();
 }
