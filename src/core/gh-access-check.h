@@ -6,6 +6,7 @@
 #include <glib-object.h>
 
 #include "gh-check-report.h"
+#include "gh-readiness.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,12 @@ GhCheckReport *gh_access_check_evaluate      (GhTokenInfo  *token_info,
                                               const char   *user_name,
                                               GPtrArray    *wabas,
                                               int           is_admin);
+
+/* What @report knows about the token that judging @waba_id's readiness needs (its app, and
+ * whether it may subscribe the app or register numbers there).  The strings belong to
+ * @report.  @report may be NULL: everything unknown. */
+void           gh_access_check_fill_context  (GhCheckReport      *report,
+                                              const char         *waba_id,
+                                              GhReadinessContext *context);
 
 G_END_DECLS
