@@ -222,6 +222,14 @@ add_entity_item (GhAccountReadiness   *self,
     _gh_readiness_append_sentence (description, _("Meta blocks messages because of it."));
   else if (wire_is (entity->can_send_message, "LIMITED"))
     _gh_readiness_append_sentence (description, _("Meta limits messages because of it."));
+  else if (entity->can_send_message != NULL && !wire_is (entity->can_send_message, "AVAILABLE"))
+    {
+      g_autofree char *said = NULL;
+
+      /* Translators: %s is a value Meta sent that Gatehouse does not know, as sent */
+      said = g_strdup_printf (_("Meta says “%s” about it."), entity->can_send_message);
+      _gh_readiness_append_sentence (description, said);
+    }
   describe_entity (entity, description, &fix, &known_code);
 
   if (fix == NULL)
@@ -274,12 +282,22 @@ _gh_readiness_add_health_items (GhAccountReadiness *self,
                               "below."),
                             _("Fix what is listed below; Meta lifts the block once it is "
                               "resolved."));
-  else
+  else if (wire_is (can_send, "LIMITED"))
     _gh_readiness_add_item (self, id, status, title,
                             _("Meta limits the messages this account can send: what holds it "
                               "back is below."),
                             _("Fix what is listed below; Meta lifts the limit once it is "
                               "resolved."));
+  else
+    {
+      g_autofree char *said = NULL;
+
+      /* Translators: %s is a value Meta sent that Gatehouse does not know, as sent */
+      said = g_strdup_printf (_("Meta says “%s” about sending from this account, which "
+                                "Gatehouse does not know: it may not send freely."), can_send);
+      _gh_readiness_add_item (self, id, status, title, said,
+                              _("WhatsApp Manager shows what it means for the account."));
+    }
 
   /* A number's own entity is told with the number. */
   for (guint i = 0; i < entities->len; i++)
