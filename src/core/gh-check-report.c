@@ -293,16 +293,23 @@ _gh_check_report_finish (GhCheckReport *report)
         report->passed = FALSE;
     }
 
+  report->summary = gh_check_summary_sentence (report->passed, report->verdict);
+}
+
+const char *
+gh_check_summary_sentence (gboolean      passed,
+                           GhCheckStatus verdict)
+{
   /* The sentence agrees with the rows: a ✗ anywhere is "not ready", even when the token
    * itself is fine. */
-  if (!report->passed)
-    report->summary = _("This token can’t be used yet.");
-  else if (report->verdict == GH_CHECK_STATUS_ERROR)
-    report->summary = _("This token works, but the integration is not ready yet.");
-  else if (report->verdict == GH_CHECK_STATUS_WARNING)
-    report->summary = _("This token works, with warnings.");
-  else
-    report->summary = _("This token works.");
+  if (!passed)
+    return _("This token can’t be used yet.");
+  if (verdict == GH_CHECK_STATUS_ERROR)
+    return _("This token works, but the integration is not ready yet.");
+  if (verdict == GH_CHECK_STATUS_WARNING)
+    return _("This token works, with warnings.");
+
+  return _("This token works.");
 }
 
 /* Public API */
