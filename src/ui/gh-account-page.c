@@ -17,8 +17,8 @@
 
 /* The overview of one WhatsApp Business Account: whether it is ready to send and to
  * receive, its details, phone numbers and templates, in plain words, with every ID copyable
- * and labelled with where Business Suite shows it.  It follows the session's shown account and reads it (one round trip); the
- * window owns the header bar and the refresh action. */
+ * and labelled with where Business Suite shows it.  It follows the session's shown account
+ * and reads it (one round trip); the window owns the header bar and the refresh action. */
 struct _GhAccountPage
 {
   AdwBin               parent_instance;

@@ -51,6 +51,8 @@ gh_register_dialog_init (GhRegisterDialog *self)
 
   self->pin_row = ADW_ENTRY_ROW (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Two-step verification PIN"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Two-step verification PIN"), -1);
   adw_entry_row_set_input_purpose (self->pin_row, GTK_INPUT_PURPOSE_PIN);
   adw_entry_row_set_activates_default (self->pin_row, TRUE);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
