@@ -263,6 +263,14 @@ test_admin_readiness (Fixture       *fixture,
   g_assert_cmpint (gh_account_readiness_get_send (retail), ==, GH_READY_LIMITED);
   g_assert_cmpint (gh_account_readiness_get_receive (retail), ==, GH_READY_LIMITED);
 
+  /* The command line's text says it per account, above its rows. */
+  {
+    g_autofree char *text = gh_check_report_to_text (report);
+
+    g_assert_nonnull (strstr (text, "\n" GH_DEMO_WABA2_NAME " — Ready to send: with limits · "
+                                    "Ready to receive: no\n✗ Incoming messages — "));
+  }
+
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
