@@ -10,14 +10,17 @@
 
 G_BEGIN_DECLS
 
-/* Turns what the check learned (token info, the token's user, the WABAs it reaches and
- * whether each could really be read) into a report.  Pure: no I/O. */
+/* Turns what the check learned (token info, the token's user, the WABAs it reaches, whether
+ * each could really be read and what decides whether it is ready) into a report.  Pure: no
+ * I/O. */
 
 /* What the probes found.  Any of these may be NULL / empty:
  * @token_info:  from debug_token (NULL when it could not be read)
  * @token_error: the error of the token's own calls (invalid, expired …), or NULL
  * @user_id, @user_name: from /me
- * @wabas:       GhCheckWaba*, discovered accounts
+ * @wabas:       GhCheckWaba*, discovered accounts, with their subscribed apps, the tasks the
+ *               token holds there and whether the person chose it, where known; each readable
+ *               one gets a GhAccountReadiness and its rows
  * @is_admin:    the token's system user has the ADMIN role (-1 unknown, 0 no, 1 yes) */
 GhCheckReport *gh_access_check_evaluate      (GhTokenInfo  *token_info,
                                               const GError *token_error,
