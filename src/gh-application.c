@@ -32,12 +32,14 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open the built-in demo account (no Meta account needed)"), NULL },
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("Check the saved connections and exit: 0 when they work, 1 when something required is "
-       "missing, 2 when they could not be checked"), NULL },
+    N_("Check the saved connections and exit: 0 when they work, 1 when something is not "
+       "ready, 2 when they could not be checked"), NULL },
   { "connection", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --check, check only the saved connection with this name"), N_("NAME") },
   { "token-stdin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --check, check the token read from standard input instead (never saved)"), NULL },
+  { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --check, print one JSON object per connection instead of text"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -140,13 +142,15 @@ gh_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "connection", "&s", &connection_name);
       self->settings = g_settings_new (APP_ID);
       return gh_check_cli_run (self->settings, connection_name,
-                               g_variant_dict_contains (options, "token-stdin"));
+                               g_variant_dict_contains (options, "token-stdin"),
+                               g_variant_dict_contains (options, "json"));
     }
 
   if (g_variant_dict_contains (options, "connection")
-      || g_variant_dict_contains (options, "token-stdin"))
+      || g_variant_dict_contains (options, "token-stdin")
+      || g_variant_dict_contains (options, "json"))
     {
-      g_printerr ("%s\n", _("--connection and --token-stdin only go with --check."));
+      g_printerr ("%s\n", _("--connection, --token-stdin and --json only go with --check."));
       return GH_CHECK_EXIT_COULD_NOT_CHECK;
     }
 

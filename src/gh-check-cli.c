@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "gh-check-cli.h"
@@ -22,6 +23,7 @@ typedef struct
 {
   GMainLoop    *loop;
   GAsyncResult *result;
+  gboolean      json;
 } Wait;
 
 static void
@@ -44,6 +46,29 @@ wait_for_result (Wait *wait)
   return wait->result;
 }
 
+/* A check that could not be made: a sentence on standard error, and for --json the same in
+ * an object of its own on standard output, so that a monitor always has a line to read. */
+static int
+could_not_check (Wait       *wait,
+                 const char *connection,
+                 const char *sentence,
+                 const char *next_step)
+{
+  if (next_step != NULL)
+    g_printerr ("%s %s\n", sentence, next_step);
+  else
+    g_printerr ("%s\n", sentence);
+
+  if (wait->json)
+    {
+      g_autofree char *json = gh_check_report_error_to_json (connection, sentence, next_step);
+
+      g_print ("%s\n", json);
+    }
+
+  return GH_CHECK_EXIT_COULD_NOT_CHECK;
+}
+
 static int
 check_token (GSettings         *settings,
              Wait              *wait,
@@ -55,30 +80,74 @@ check_token (GSettings         *settings,
   g_autoptr(GhCheckReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  const char *label = saved != NULL ? gh_saved_connection_get_label (saved) : NULL;
 
   connection = gh_connection_new (NULL, version, token, saved, &error);
   if (connection == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return GH_CHECK_EXIT_COULD_NOT_CHECK;
-    }
+    return could_not_check (wait, label, error->message, NULL);
 
   gh_connection_check_async (connection, NULL, wait_cb, wait);
   report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
+  if (report == NULL && error->domain == GH_GRAPH_ERROR)
+    return could_not_check (wait, label, gh_graph_error_code_to_summary (error->code),
+                            gh_graph_error_code_to_next_step (error->code));
   if (report == NULL)
-    {
-      if (error->domain == GH_GRAPH_ERROR)
-        g_printerr ("%s %s\n", gh_graph_error_code_to_summary (error->code),
-                    gh_graph_error_code_to_next_step (error->code));
-      else
-        g_printerr ("%s\n", error->message);
-      return GH_CHECK_EXIT_COULD_NOT_CHECK;
-    }
+    return could_not_check (wait, label, error->message, NULL);
 
-  text = gh_check_report_to_text (report);
+  /* Text and JSON say the same, and the exit code agrees with both: a ✗ is "not ready". */
+  if (wait->json)
+    text = gh_check_report_to_json (report, label);
+  else
+    text = gh_check_report_to_text (report);
   g_print ("%s\n", text);
 
-  return gh_check_report_get_passed (report) ? GH_CHECK_EXIT_OK : GH_CHECK_EXIT_MISSING;
+  return gh_check_report_get_verdict (report) == GH_CHECK_STATUS_ERROR ? GH_CHECK_EXIT_MISSING
+                                                                       : GH_CHECK_EXIT_OK;
+}
+
+/* What was pasted is no token at all: the check's own verdict, without asking Meta. */
+static int
+not_a_token (Wait       *wait,
+             const char *problem)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  g_printerr ("%s\n", problem);
+  if (!wait->json)
+    return GH_CHECK_EXIT_MISSING;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, GH_CHECK_REPORT_JSON_VERSION);
+  json_builder_set_member_name (builder, "connection");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, "not-ready");
+  json_builder_set_member_name (builder, "exit_code");
+  json_builder_add_int_value (builder, GH_CHECK_EXIT_MISSING);
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, problem);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "token.valid");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "error");
+  json_builder_set_member_name (builder, "sentence");
+  json_builder_add_string_value (builder, problem);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+  g_print ("%s\n", json);
+
+  return GH_CHECK_EXIT_MISSING;
 }
 
 static char *
@@ -108,10 +177,7 @@ check_stdin (GSettings *settings,
   GhTokenTextProblem problem = gh_token_text_diagnose (input, &token);
 
   if (problem != GH_TOKEN_TEXT_OK)
-    {
-      g_printerr ("%s\n", gh_token_text_problem_message (problem));
-      return GH_CHECK_EXIT_MISSING;
-    }
+    return not_a_token (wait, gh_token_text_problem_message (problem));
 
   return check_token (settings, wait, token, NULL);
 }
@@ -130,10 +196,7 @@ check_saved (GSettings  *settings,
   gh_token_store_list_async (store, NULL, wait_cb, wait);
   connections = gh_token_store_list_finish (store, wait_for_result (wait), &error);
   if (connections == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return GH_CHECK_EXIT_COULD_NOT_CHECK;
-    }
+    return could_not_check (wait, connection_name, error->message, NULL);
 
   for (guint i = 0; i < connections->len; i++)
     {
@@ -146,35 +209,38 @@ check_saved (GSettings  *settings,
         continue;
 
       checked++;
-      /* Translators: %s is the name of a saved connection */
-      g_print (_("Connection “%s”"), label);
-      g_print ("\n");
+      if (!wait->json)
+        {
+          /* Translators: %s is the name of a saved connection */
+          g_print (_("Connection “%s”"), label);
+          g_print ("\n");
+        }
 
       gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, wait_cb,
                                  wait);
       token = gh_token_store_load_finish (store, wait_for_result (wait), &error);
       if (token == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          status = MAX (status, could_not_check (wait, label, error->message, NULL));
           g_clear_error (&error);
-          status = MAX (status, GH_CHECK_EXIT_COULD_NOT_CHECK);
           continue;
         }
 
       status = MAX (status, check_token (settings, wait, token, saved));
     }
 
-  if (checked == 0)
+  if (checked == 0 && connection_name != NULL)
     {
-      if (connection_name != NULL)
-        /* Translators: %s is the name given on the command line */
-        g_printerr (_("There is no saved connection called “%s”."), connection_name);
-      else
-        g_printerr (_("There are no saved connections. Open Gatehouse to set one up, or pass a "
-                      "token with --token-stdin."));
-      g_printerr ("\n");
-      return GH_CHECK_EXIT_COULD_NOT_CHECK;
+      /* Translators: %s is the name given on the command line */
+      g_autofree char *sentence = g_strdup_printf (_("There is no saved connection called "
+                                                     "“%s”."), connection_name);
+
+      return could_not_check (wait, connection_name, sentence, NULL);
     }
+  if (checked == 0)
+    return could_not_check (wait, NULL,
+                            _("There are no saved connections. Open Gatehouse to set one up, "
+                              "or pass a token with --token-stdin."), NULL);
 
   return status;
 }
@@ -182,10 +248,11 @@ check_saved (GSettings  *settings,
 int
 gh_check_cli_run (GSettings  *settings,
                   const char *connection_name,
-                  gboolean    token_stdin)
+                  gboolean    token_stdin,
+                  gboolean    json)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL };
+  Wait wait = { loop, NULL, json };
   int status;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), GH_CHECK_EXIT_COULD_NOT_CHECK);

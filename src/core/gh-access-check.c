@@ -10,6 +10,9 @@
 #include "gh-access-check.h"
 #include "gh-check-report-private.h"
 #include "gh-graph-error.h"
+#include "gh-readiness.h"
+#include "gh-recheck.h"
+#include "gh-task.h"
 
 /* The scopes Gatehouse looks at, and how much each one matters. */
 #define SCOPE_MANAGEMENT "whatsapp_business_management"
@@ -20,6 +23,10 @@
 /* A token whose lifetime is at most this long is the temporary one from API Setup; an hour
  * of slack covers clocks and rounding on Meta's side. */
 #define TEMPORARY_TOKEN_LIFETIME (24 * 60 * 60 + 60 * 60)
+
+#define DAY (24 * 60 * 60)
+/* An expiring token turns into a warning this close to its end, as the re-check's does. */
+#define EXPIRY_WARNING_DAYS GH_RECHECK_EXPIRY_WARNING_DAYS
 
 static GhCheckItem *
 add_item (GhCheckReport *report,
@@ -98,7 +105,7 @@ add_token_item (GhCheckReport *report,
 
   if (expired)
     {
-      add_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.valid", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This token has expired"),
                 _("Meta no longer accepts it because the time it was made for ran out."),
                 _("Generate a new token for the system user and choose Never as its expiry."),
@@ -106,7 +113,7 @@ add_token_item (GhCheckReport *report,
     }
   else if (rejected)
     {
-      add_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.valid", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This token no longer works"),
                 _("Meta did not accept it: it was revoked, mistyped, or its system user or app "
                   "was removed."),
@@ -122,12 +129,12 @@ add_token_item (GhCheckReport *report,
       else
         description = g_strdup (_("Meta accepts it."));
 
-      add_item (report, "token", GH_CHECK_STATUS_OK, TRUE,
+      add_item (report, "token.valid", GH_CHECK_STATUS_OK, TRUE,
                 _("The token is accepted"), description, NULL, GH_GUIDE_STEP_NONE);
     }
   else
     {
-      add_item (report, "token", GH_CHECK_STATUS_WARNING, TRUE,
+      add_item (report, "token.valid", GH_CHECK_STATUS_WARNING, TRUE,
                 _("The token could not be confirmed"),
                 _("Meta did not say whether it accepts this token."),
                 _("Check the connection to the internet and run the check again."),
@@ -144,7 +151,7 @@ add_kind_item (GhCheckReport *report,
 
   if (info == NULL)
     {
-      add_item (report, "kind", GH_CHECK_STATUS_WARNING, TRUE,
+      add_item (report, "token.kind", GH_CHECK_STATUS_WARNING, TRUE,
                 _("Kind of token unknown"),
                 _("Meta did not say whether this is a system user token."),
                 fix, GH_GUIDE_STEP_SYSTEM_USER);
@@ -154,7 +161,7 @@ add_kind_item (GhCheckReport *report,
   switch (gh_token_info_get_kind (info))
     {
     case GH_TOKEN_KIND_SYSTEM_USER:
-      add_item (report, "kind", GH_CHECK_STATUS_OK, TRUE,
+      add_item (report, "token.kind", GH_CHECK_STATUS_OK, TRUE,
                 _("A system user token"),
                 _("It belongs to a system user, not to a person, so it keeps working when "
                   "people come and go."),
@@ -162,7 +169,7 @@ add_kind_item (GhCheckReport *report,
       break;
 
     case GH_TOKEN_KIND_USER:
-      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.kind", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This is a personal or 24-hour token"),
                 _("It belongs to a person’s Facebook account, like the temporary token of the "
                   "app’s API Setup page, and stops working soon."),
@@ -170,14 +177,14 @@ add_kind_item (GhCheckReport *report,
       break;
 
     case GH_TOKEN_KIND_PAGE:
-      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.kind", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This is a Page token"),
                 _("It gives access to a Facebook Page, not to WhatsApp accounts."),
                 fix, GH_GUIDE_STEP_SYSTEM_USER);
       break;
 
     case GH_TOKEN_KIND_APP:
-      add_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.kind", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This is an app token"),
                 _("It speaks for the app itself and cannot reach a business’s WhatsApp "
                   "accounts."),
@@ -196,7 +203,7 @@ add_kind_item (GhCheckReport *report,
         else
           description = g_strdup (_("Meta did not say whether this is a system user token."));
 
-        add_item (report, "kind", GH_CHECK_STATUS_WARNING, TRUE,
+        add_item (report, "token.kind", GH_CHECK_STATUS_WARNING, TRUE,
                   _("Kind of token unknown"), description, fix, GH_GUIDE_STEP_SYSTEM_USER);
       }
       break;
@@ -217,7 +224,7 @@ add_expiry_item (GhCheckReport *report,
 
   if (info == NULL)
     {
-      add_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE,
+      add_item (report, "token.expiry", GH_CHECK_STATUS_WARNING, TRUE,
                 _("Expiry unknown"),
                 _("Meta did not say when this token stops working."),
                 fix, GH_GUIDE_STEP_GENERATE_TOKEN);
@@ -229,7 +236,7 @@ add_expiry_item (GhCheckReport *report,
 
   if (expires_at <= 0)
     {
-      add_item (report, "expiry", GH_CHECK_STATUS_OK, TRUE,
+      add_item (report, "token.expiry", GH_CHECK_STATUS_OK, TRUE,
                 _("Never expires"),
                 _("The token keeps working until someone revokes it."),
                 NULL, GH_GUIDE_STEP_NONE);
@@ -241,14 +248,14 @@ add_expiry_item (GhCheckReport *report,
   if (expires_at <= now)
     {
       description = g_strdup_printf (_("It stopped working on %s."), date);
-      add_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.expiry", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This token has expired"), description, fix, GH_GUIDE_STEP_GENERATE_TOKEN);
     }
   else if (issued_at > 0 && expires_at - issued_at <= TEMPORARY_TOKEN_LIFETIME)
     {
       description = g_strdup_printf (_("It was made to last a single day and stops working "
                                        "on %s."), date);
-      add_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "token.expiry", GH_CHECK_STATUS_ERROR, TRUE,
                 _("This token lasts only 24 hours"), description, fix,
                 GH_GUIDE_STEP_GENERATE_TOKEN);
     }
@@ -256,17 +263,29 @@ add_expiry_item (GhCheckReport *report,
     {
       g_autofree char *title = NULL;
       g_autofree char *days_left = NULL;
-      int days = (int)MIN ((expires_at - now) / (24 * 60 * 60), G_MAXINT);
+      /* Days left to the nearest whole day (Meta's 60 days read as 60, not 59), at least 1. */
+      int days = (int) CLAMP ((expires_at - now + DAY / 2) / DAY, 1, G_MAXINT);
+      gboolean soon = days <= EXPIRY_WARNING_DAYS;
 
-      title = g_strdup_printf (_("Expires on %s"), date);
-      days_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%d day left", "%d days left", days),
+      /* Translators: %s is a date, e.g. "13 January 2027" */
+      title = g_strdup_printf (_("Ends on %s"), date);
+      days_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days),
                                    days);
-      /* TRANSLATORS: the second %s is "N days left" */
-      description = g_strdup_printf (_("The token stops working on %s (%s), and the "
-                                       "integration with it."), date, days_left);
-      add_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE,
-                title, description, fix, GH_GUIDE_STEP_GENERATE_TOKEN);
+      /* An expiring system-user token is what Meta now recommends (and some businesses are
+       * not offered Never): a date, not a problem, until the end is near. */
+      if (soon)
+        /* Translators: the first %s is a date, the second "N days" */
+        description = g_strdup_printf (_("Ends on %s (%s). Replace it before then, and the "
+                                         "integration’s copy with it."), date, days_left);
+      else
+        /* Translators: the first %s is a date, the second "N days" */
+        description = g_strdup_printf (_("Ends on %s (%s). Gatehouse will remind you."),
+                                       date, days_left);
+      add_item (report, "token.expiry", soon ? GH_CHECK_STATUS_WARNING : GH_CHECK_STATUS_OK,
+                TRUE, title, description,
+                _("Generate a new token for the system user, give it to the integration and "
+                  "replace it here; then revoke the old one."),
+                GH_GUIDE_STEP_GENERATE_TOKEN);
     }
 }
 
@@ -285,7 +304,7 @@ add_scope_item (GhCheckReport *report,
                 const char    *purpose,
                 gboolean       seen_working)
 {
-  g_autofree char *id = g_strconcat ("scope:", scope, NULL);
+  g_autofree char *id = g_strconcat ("permission.", scope, NULL);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   g_autofree char *fix = NULL;
@@ -380,6 +399,53 @@ waba_outside_targets (GhTokenInfo *info,
   return FALSE;
 }
 
+/* An account the token found but cannot read.  Only the one the person chose is a problem:
+ * the others (granted in the token dialog but never assigned, say) are named and left be. */
+static void
+add_unreachable_item (GhCheckReport *report,
+                      GhCheckWaba   *check_waba,
+                      const char    *id,
+                      const char    *assign_fix)
+{
+  const GError *error = check_waba->error;
+  GhCheckStatus status = check_waba->chosen ? GH_CHECK_STATUS_ERROR : GH_CHECK_STATUS_WARNING;
+  g_autofree char *description = NULL;
+  const char *title;
+
+  if (error == NULL || g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION))
+    {
+      title = check_waba->chosen ? _("The chosen WhatsApp account is out of reach")
+                                 : _("Another WhatsApp account, out of reach");
+      if (check_waba->chosen)
+        /* Translators: %s is a WhatsApp Business Account ID */
+        description = g_strdup_printf (_("Meta refuses to show the WhatsApp account this "
+                                         "connection uses (ID %s) to the token: its system "
+                                         "user is not assigned to it."), check_waba->id);
+      else
+        /* Translators: %s is a WhatsApp Business Account ID */
+        description = g_strdup_printf (_("The token’s permissions name the WhatsApp account "
+                                         "with ID %s, but its system user is not assigned to "
+                                         "it, so Meta does not show it. That is fine if the "
+                                         "integration does not use it."), check_waba->id);
+      add_item (report, id, status, FALSE, title, description, assign_fix,
+                GH_GUIDE_STEP_ASSIGN_WABA);
+    }
+  else
+    {
+      GhGraphErrorCode code = error->domain == GH_GRAPH_ERROR
+        ? (GhGraphErrorCode)error->code
+        : GH_GRAPH_ERROR_UNKNOWN;
+
+      title = check_waba->chosen ? _("The chosen WhatsApp account could not be read")
+                                 : _("Another WhatsApp account could not be read");
+      /* Translators: the first %s is a WhatsApp Business Account ID, the second says why */
+      description = g_strdup_printf (_("The account with ID %s: %s"), check_waba->id,
+                                     gh_graph_error_code_to_summary (code));
+      add_item (report, id, status, FALSE, title, description,
+                gh_graph_error_code_to_next_step (code), GH_GUIDE_STEP_NONE);
+    }
+}
+
 static void
 add_waba_items (GhCheckReport *report,
                 GhTokenInfo   *info)
@@ -405,7 +471,7 @@ add_waba_items (GhCheckReport *report,
 
   if (n_readable == 0)
     {
-      add_item (report, "wabas", GH_CHECK_STATUS_ERROR, TRUE,
+      add_item (report, "accounts.found", GH_CHECK_STATUS_ERROR, TRUE,
                 _("No WhatsApp account reached"),
                 _("The token does not reach any WhatsApp Business Account."),
                 assign_fix, GH_GUIDE_STEP_ASSIGN_WABA);
@@ -419,7 +485,7 @@ add_waba_items (GhCheckReport *report,
                                                   "The token reaches these accounts: %s.",
                                                   n_readable),
                                      names->str);
-      add_item (report, "wabas", GH_CHECK_STATUS_OK, TRUE,
+      add_item (report, "accounts.found", GH_CHECK_STATUS_OK, TRUE,
                 g_dngettext (GETTEXT_PACKAGE, "WhatsApp account found",
                              "WhatsApp accounts found", n_readable),
                 description, NULL, GH_GUIDE_STEP_NONE);
@@ -428,36 +494,12 @@ add_waba_items (GhCheckReport *report,
   for (guint i = 0; i < report->wabas->len; i++)
     {
       GhCheckWaba *check_waba = g_ptr_array_index (report->wabas, i);
-      g_autofree char *id = g_strconcat ("waba:", check_waba->id, NULL);
+      g_autofree char *id = g_strdup_printf ("account.%s.reachable", check_waba->id);
       g_autofree char *title = NULL;
       g_autofree char *description = NULL;
 
       if (check_waba->waba == NULL)
-        {
-          const GError *error = check_waba->error;
-
-          if (error == NULL ||
-              g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION))
-            {
-              title = g_strdup_printf (_("This system user is not assigned to %s"),
-                                       check_waba->id);
-              description = g_strdup (_("Meta refused to show this WhatsApp account to the "
-                                        "token."));
-              add_item (report, id, GH_CHECK_STATUS_ERROR, FALSE, title, description,
-                        assign_fix, GH_GUIDE_STEP_ASSIGN_WABA);
-            }
-          else
-            {
-              GhGraphErrorCode code = error->domain == GH_GRAPH_ERROR
-                ? (GhGraphErrorCode)error->code
-                : GH_GRAPH_ERROR_UNKNOWN;
-
-              title = g_strdup_printf (_("Could not read %s"), check_waba->id);
-              add_item (report, id, GH_CHECK_STATUS_ERROR, FALSE, title,
-                        gh_graph_error_code_to_summary (code),
-                        gh_graph_error_code_to_next_step (code), GH_GUIDE_STEP_NONE);
-            }
-        }
+        add_unreachable_item (report, check_waba, id, assign_fix);
       else if (waba_outside_targets (info, check_waba->id))
         {
           title = g_strdup (waba_display_name (check_waba));
@@ -486,21 +528,82 @@ add_admin_item (GhCheckReport *report)
                       "the Admin role. Only needed to edit access with Gatehouse.");
 
   if (report->is_admin > 0)
-    add_item (report, "admin", GH_CHECK_STATUS_OK, FALSE,
+    add_item (report, "token.admin", GH_CHECK_STATUS_OK, FALSE,
               _("Admin system user"),
               _("It can edit who has access to the WhatsApp accounts."),
               NULL, GH_GUIDE_STEP_NONE);
   else if (report->is_admin == 0)
-    add_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE,
+    add_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
               _("Employee system user"),
               _("It is read-only here: it can’t change the people assigned to the accounts."),
               fix, GH_GUIDE_STEP_SYSTEM_USER);
   else
-    add_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE,
+    add_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
               _("Admin rights unknown"),
-              _("Gatehouse could not find out whether this system user may edit who has "
-                "access."),
+              _("Gatehouse could not read this system user’s role. Editing who has access "
+                "stays on; if Meta refuses a change, Gatehouse says why."),
               fix, GH_GUIDE_STEP_SYSTEM_USER);
+}
+
+/* Whether the token may change the account's set-up (subscribe its app, register a number):
+ * an admin system user may, so may one whose tasks here include @enough; the token needs
+ * whatsapp_business_management either way.  -1 when nothing says. */
+static int
+may_change (GhTokenInfo        *info,
+            int                 is_admin,
+            const char * const *tasks,
+            GhTaskFlags         enough)
+{
+  if (info != NULL && !gh_token_info_has_scope (info, SCOPE_MANAGEMENT))
+    return 0;
+  if (is_admin > 0)
+    return 1;
+  if (tasks != NULL)
+    return (gh_task_flags_from_strv (tasks, NULL) & enough) != 0 ? 1 : 0;
+
+  return -1;
+}
+
+static void
+fill_context (GhCheckReport      *report,
+              GhTokenInfo        *info,
+              GhCheckWaba        *check_waba,
+              GhReadinessContext *context)
+{
+  const char * const *tasks = check_waba != NULL ? (const char * const *) check_waba->tasks
+                                                 : NULL;
+  const char *app_id = info != NULL ? gh_token_info_get_app_id (info) : NULL;
+
+  context->app_id = app_id != NULL && *app_id != '\0' ? app_id : NULL;
+  context->app_name = info != NULL ? gh_token_info_get_application (info) : NULL;
+  context->may_subscribe = may_change (info, report->is_admin, tasks, GH_TASK_MANAGE);
+  context->may_register = may_change (info, report->is_admin, tasks,
+                                      GH_TASK_MANAGE | GH_TASK_MANAGE_PHONE);
+}
+
+static void
+add_readiness (GhCheckReport *report,
+               GhTokenInfo   *info)
+{
+  for (guint i = 0; i < report->wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (report->wabas, i);
+      g_autoptr(GhAccountReadiness) readiness = NULL;
+      GhReadinessContext context;
+      GPtrArray *items;
+
+      if (check_waba->waba == NULL)
+        continue;
+
+      fill_context (report, info, check_waba, &context);
+      readiness = gh_account_readiness_evaluate (check_waba->waba, check_waba->details_error,
+                                                 check_waba->subscribed_apps,
+                                                 check_waba->subscribed_apps_error, &context);
+      items = gh_account_readiness_get_items (readiness);
+      for (guint j = 0; j < items->len; j++)
+        _gh_check_report_append (report, g_ptr_array_index (items, j));
+      g_ptr_array_add (report->readiness, g_steal_pointer (&readiness));
+    }
 }
 
 static void
@@ -513,7 +616,7 @@ add_app_item (GhCheckReport *report,
 
   if (app_id == NULL || *app_id == '\0')
     {
-      add_item (report, "app", GH_CHECK_STATUS_WARNING, FALSE,
+      add_item (report, "token.app", GH_CHECK_STATUS_WARNING, FALSE,
                 _("App unknown"),
                 _("Meta did not say which app this token was generated for."),
                 _("Make sure the token was generated for the integration’s app."),
@@ -526,7 +629,7 @@ add_app_item (GhCheckReport *report,
   else
     description = g_strdup_printf (_("Belongs to the app with ID %s."), app_id);
 
-  add_item (report, "app", GH_CHECK_STATUS_OK, FALSE, _("App"), description,
+  add_item (report, "token.app", GH_CHECK_STATUS_OK, FALSE, _("App"), description,
             NULL, GH_GUIDE_STEP_NONE);
 }
 
@@ -576,8 +679,34 @@ gh_access_check_evaluate (GhTokenInfo  *token_info,
       add_waba_items (report, token_info);
       add_admin_item (report);
       add_app_item (report, token_info);
+      add_readiness (report, token_info);
     }
 
   _gh_check_report_finish (report);
   return g_steal_pointer (&report);
+}
+
+void
+gh_access_check_fill_context (GhCheckReport      *report,
+                              const char         *waba_id,
+                              GhReadinessContext *context)
+{
+  GhCheckWaba *found = NULL;
+
+  g_return_if_fail (report == NULL || GH_IS_CHECK_REPORT (report));
+  g_return_if_fail (context != NULL);
+
+  *context = (GhReadinessContext) { NULL, NULL, -1, -1 };
+  if (report == NULL)
+    return;
+
+  for (guint i = 0; waba_id != NULL && i < report->wabas->len; i++)
+    {
+      GhCheckWaba *check_waba = g_ptr_array_index (report->wabas, i);
+
+      if (g_strcmp0 (check_waba->id, waba_id) == 0)
+        found = check_waba;
+    }
+
+  fill_context (report, report->token_info, found, context);
 }

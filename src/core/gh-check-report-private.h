@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* The report types' insides, for the evaluation in gh-access-check.c that fills them. */
+/* The report types' insides, for the evaluation in gh-access-check.c and gh-readiness.c
+ * that fills them. */
 
 struct _GhCheckItem
 {
@@ -20,6 +21,10 @@ struct _GhCheckItem
   char *description;
   char *fix;
   GhGuideStep fix_step;
+  GhCheckFix fix_kind;
+  char *fix_uri;
+  char *fix_target;
+  char *account_id;
 };
 
 struct _GhCheckWaba
@@ -29,6 +34,11 @@ struct _GhCheckWaba
   char *id;
   GhWaba *waba;
   GError *error;
+  GPtrArray *subscribed_apps;
+  GError *subscribed_apps_error;
+  GError *details_error;
+  gboolean chosen;
+  GStrv tasks;
 };
 
 struct _GhCheckReport
@@ -40,10 +50,28 @@ struct _GhCheckReport
   char *user_id;
   char *user_name;
   GPtrArray *wabas;
+  GPtrArray *readiness;
   int is_admin;
   gboolean passed;
+  GhCheckStatus verdict;
   const char *summary;
 };
+
+/* An item on its own; a fix other than the guide step is set afterwards. */
+GhCheckItem   *_gh_check_item_new        (const char    *id,
+                                          GhCheckStatus  status,
+                                          gboolean       required,
+                                          const char    *title,
+                                          const char    *description,
+                                          const char    *fix,
+                                          GhGuideStep    fix_step);
+/* Ignored on an OK item: there is nothing to fix. */
+void           _gh_check_item_set_action (GhCheckItem   *item,
+                                          GhCheckFix     kind,
+                                          const char    *target,
+                                          const char    *uri);
+void           _gh_check_item_set_account (GhCheckItem  *item,
+                                           const char   *account_id);
 
 GhCheckReport *_gh_check_report_new      (void);
 GhCheckItem   *_gh_check_report_add_item (GhCheckReport *report,
@@ -54,7 +82,9 @@ GhCheckItem   *_gh_check_report_add_item (GhCheckReport *report,
                                           const char    *description,
                                           const char    *fix,
                                           GhGuideStep    fix_step);
-/* Works out whether the report passed and its one-sentence summary. */
+void           _gh_check_report_append   (GhCheckReport *report,
+                                          GhCheckItem   *item);
+/* Works out whether the report passed, its verdict and its one-sentence summary. */
 void           _gh_check_report_finish   (GhCheckReport *report);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gh-access-check.h"
+#include "gh-account-action.h"
 #include "gh-graph-client.h"
 #include "gh-saved-connection.h"
 #include "gh-waba.h"
@@ -36,9 +37,13 @@ void               gh_connection_set_saved          (GhConnection       *self,
 /* The last report, NULL before the first check. */
 GhCheckReport     *gh_connection_get_report         (GhConnection       *self);
 
-/* At most 2 sequential round trips: batch(debug_token, me, me/assigned WABAs) then
- * batch(each WABA's basic fields, the business's system users for the role).  Fails only
- * when nothing could be asked (network, malformed); an invalid token gives a report. */
+/* At most 2 sequential round trips: batch(debug_token, me, me/assigned WABAs), then
+ * batch(each WABA's fields, its health and phone numbers, its subscribed apps, and the
+ * business's system users for the role — chained to the first account's owner with a
+ * dependent operation when the business is not known yet).  Only reads: the check never
+ * writes.  A further page of the account list, or a batch item Meta answered with null, costs
+ * one more round trip each.  Fails only when nothing could be asked (network, malformed); an
+ * invalid token gives a report. */
 void               gh_connection_check_async        (GhConnection       *self,
                                                      GCancellable       *cancellable,
                                                      GAsyncReadyCallback callback,
@@ -57,5 +62,45 @@ void               gh_connection_load_waba_async    (GhConnection       *self,
 GhWaba            *gh_connection_load_waba_finish   (GhConnection       *self,
                                                      GAsyncResult       *result,
                                                      GError            **error);
+
+/* The same round trip (the account's details, plus its health, phone numbers and
+ * subscriptions), judged: what the overview shows.  The account is
+ * gh_account_readiness_get_waba (). */
+void               gh_connection_load_account_async   (GhConnection       *self,
+                                                       const char         *waba_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GhAccountReadiness *gh_connection_load_account_finish (GhConnection       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* Subscribes the token's app to @waba_id's webhooks: one POST /{waba-id}/subscribed_apps,
+ * never retried, then one read of what Meta holds.  Call it only after the person confirmed.
+ * The result says in plain words what happened; it fails only when cancelled or for an
+ * @waba_id that is not an ID (nothing sent). */
+void               gh_connection_subscribe_app_async  (GhConnection       *self,
+                                                       const char         *waba_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GhAccountAction   *gh_connection_subscribe_app_finish (GhConnection       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* Registers @phone_id (a number of @waba_id) for Cloud API with its two-step verification
+ * @pin: one POST /{phone-id}/register, never retried, then one read of the account.  A PIN
+ * that is not six digits is refused before anything is sent (GH_GRAPH_ERROR_INVALID_PARAMETER
+ * with gh_register_pin_problem()'s sentence). */
+void               gh_connection_register_phone_async  (GhConnection       *self,
+                                                        const char         *waba_id,
+                                                        const char         *phone_id,
+                                                        const char         *pin,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+GhAccountAction   *gh_connection_register_phone_finish (GhConnection       *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ gh_recheck_compare (GhSavedConnection *before,
   label = connection_label (before);
   info = gh_check_report_get_token_info (after);
 
-  if (item_failed (after, "token"))
+  if (item_failed (after, "token.valid"))
     {
       if (message != NULL)
         /* Translators: %s is the name of a saved connection */
@@ -89,7 +89,7 @@ gh_recheck_compare (GhSavedConnection *before,
         }
     }
 
-  if (item_failed (after, "wabas"))
+  if (item_failed (after, "accounts.found"))
     {
       if (message != NULL)
         /* Translators: %s is the name of a saved connection */
@@ -142,7 +142,7 @@ gh_recheck_record (GhSavedConnection *saved,
 
   /* A token Meta refused cannot inspect itself: keep what it had, so the loss stays
    * visible once it is replaced. */
-  if (info != NULL && !item_failed (report, "token"))
+  if (info != NULL && !item_failed (report, "token.valid"))
     {
       const char * const *scopes = gh_token_info_get_scopes (info);
       g_autofree char *joined = scopes != NULL ? g_strjoinv (",", (char **) scopes) : NULL;

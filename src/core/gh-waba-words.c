@@ -274,6 +274,41 @@ gh_words_help (GhWordsKind  kind,
   return found != NULL ? _(found->words) : NULL;
 }
 
+static const struct
+{
+  gint64      code;
+  const char *words;
+  const char *fix;
+} health_errors[] = {
+  { 141006,
+    N_("The account has no valid payment method, so paid messages fail (Meta answers "
+       "131042 when they are sent)."),
+    N_("Add or fix the payment method under Business settings → Accounts → WhatsApp accounts "
+       "→ this account → Payment settings.") },
+  { 141010,
+    N_("The business is not verified, so it can start conversations with a limited number "
+       "of customers only."),
+    N_("Start or finish business verification in Business settings → Security Center.") },
+};
+
+const char *
+gh_words_health_error (gint64       code,
+                       const char **fix)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (health_errors); i++)
+    if (health_errors[i].code == code)
+      {
+        if (fix != NULL)
+          *fix = _(health_errors[i].fix);
+        return _(health_errors[i].words);
+      }
+
+  if (fix != NULL)
+    *fix = NULL;
+
+  return NULL;
+}
+
 /* "April 12, 2023" in local time; Meta sends ISO 8601 ("2023-04-12T09:31:05+0000") or, in
  * newer versions, seconds since 1970.  Anything else is shown as sent. */
 char *

@@ -44,6 +44,11 @@ const char         *gh_words_for         (GhWordsKind  kind,
 /* What a problem value means and what to do, or NULL when @wire is not a problem. */
 const char         *gh_words_help        (GhWordsKind  kind,
                                           const char  *wire);
+/* Our own sentence for an error code of health_status that Meta documents, and in @fix
+ * (nullable) what fixes it; NULL for a code Gatehouse does not know (then Meta's own
+ * description is all there is). */
+const char         *gh_words_health_error (gint64       code,
+                                           const char **fix);
 /* "April 12, 2023" in local time, from Meta's ISO 8601 or Unix seconds; other text as it
  * came; NULL for NULL or empty. */
 char               *gh_words_format_time (const char  *text);

@@ -11,7 +11,8 @@
 
 /* Batch requests: POST / with batch=[...].  Each item is an operation of its own, answered
  * in order as {code, headers, body}; a named item's answer feeds later items through
- * {result=name:$.path} references. */
+ * {result=name:$.path} references, and is itself left out unless asked for.  An error
+ * injected with HTTP status 504 stands for an operation that timed out: its answer is null. */
 
 #define MAX_BATCH 50
 
@@ -254,6 +255,43 @@ run_batch_item (GhDemoOp   *batch,
   return answer;
 }
 
+/* Like Meta, the answer of a named operation that succeeded and that a later operation
+ * depends on is left out (null) unless the operation says "omit_response_on_success": false.
+ * Each operation is answered before the next runs, so the later ones are read as sent. */
+static gboolean
+answer_omitted (JsonArray  *items,
+                guint       index,
+                JsonObject *answer)
+{
+  JsonNode *node = json_array_get_element (items, index);
+  JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *omit = item != NULL ? json_object_get_member (item, "omit_response_on_success")
+                                : NULL;
+  const char *name = item != NULL ? member_string (item, "name") : NULL;
+  g_autofree char *reference = NULL;
+
+  if (name == NULL || json_object_get_int_member (answer, "code") != SOUP_STATUS_OK)
+    return FALSE;
+  if (omit != NULL && JSON_NODE_HOLDS_VALUE (omit)
+      && json_node_get_value_type (omit) == G_TYPE_BOOLEAN && !json_node_get_boolean (omit))
+    return FALSE;
+
+  reference = g_strdup_printf ("{result=%s:", name);
+  for (guint i = index + 1; i < json_array_get_length (items); i++)
+    {
+      JsonNode *later = json_array_get_element (items, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (later) ? json_node_get_object (later) : NULL;
+      const char *url = object != NULL ? member_string (object, "relative_url") : NULL;
+      const char *body = object != NULL ? member_string (object, "body") : NULL;
+
+      if ((url != NULL && strstr (url, reference) != NULL)
+          || (body != NULL && strstr (body, reference) != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _gh_demo_op_run_batch (GhDemoOp   *op,
                        const char *text,
@@ -301,9 +339,21 @@ _gh_demo_op_run_batch (GhDemoOp   *op,
                                    (GDestroyNotify) json_node_unref);
   answers = json_array_sized_new (n);
   for (guint i = 0; i < n; i++)
-    json_array_add_object_element (answers,
-                                   run_batch_item (op, json_array_get_element (items, i),
-                                                   results, include_headers));
+    {
+      JsonNode *item = json_array_get_element (items, i);
+      JsonObject *answer = run_batch_item (op, item, results, include_headers);
+
+      /* An operation that timed out (gh_demo_server_set_error with HTTP status 504):
+       * Meta answers such an operation of a batch with null. */
+      if (json_object_get_int_member (answer, "code") == SOUP_STATUS_GATEWAY_TIMEOUT ||
+          answer_omitted (items, i, answer))
+        {
+          json_array_add_null_element (answers);
+          json_object_unref (answer);
+        }
+      else
+        json_array_add_object_element (answers, answer);
+    }
 
   g_clear_pointer (&op->body, json_node_unref);
   op->status = SOUP_STATUS_OK;

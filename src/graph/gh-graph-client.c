@@ -1185,6 +1185,10 @@ gh_graph_client_batch_async (GhGraphClient       *self,
         {
           json_builder_set_member_name (builder, "name");
           json_builder_add_string_value (builder, request->name);
+          /* Meta leaves out the answer of an operation others depend on unless told not
+           * to; the caller gets one answer per request, so every answer is wanted. */
+          json_builder_set_member_name (builder, "omit_response_on_success");
+          json_builder_add_boolean_value (builder, FALSE);
         }
       if (request->body != NULL)
         {

@@ -24,6 +24,8 @@ struct _GhPhoneNumber
   char     *throughput_level;
   char     *account_mode;
   gboolean  is_official_business_account;
+  GhHealth *health;
+  char     *webhook_url;
 };
 
 G_DEFINE_FINAL_TYPE (GhPhoneNumber, gh_phone_number, G_TYPE_OBJECT)
@@ -55,6 +57,8 @@ gh_phone_number_finalize (GObject *object)
   g_free (self->platform_type);
   g_free (self->throughput_level);
   g_free (self->account_mode);
+  g_clear_object (&self->health);
+  g_free (self->webhook_url);
 
   G_OBJECT_CLASS (gh_phone_number_parent_class)->finalize (object);
 }
@@ -124,6 +128,25 @@ gh_phone_number_init (GhPhoneNumber *self)
 {
 }
 
+/* Meta sends to the number's override first, then the account's, then the app's URL. */
+static char *
+dup_webhook_url (JsonObject *configuration)
+{
+  static const char * const levels[] = {
+    "phone_number", "whatsapp_business_account", "application", NULL
+  };
+
+  for (guint i = 0; configuration != NULL && levels[i] != NULL; i++)
+    {
+      const char *url = _gh_json_object_get_string (configuration, levels[i]);
+
+      if (url != NULL && *url != '\0')
+        return g_strdup (url);
+    }
+
+  return NULL;
+}
+
 GhPhoneNumber *
 gh_phone_number_parse (JsonNode  *node,
                        GError   **error)
@@ -158,6 +181,10 @@ gh_phone_number_parse (JsonNode  *node,
   self->account_mode = g_strdup (_gh_json_object_get_string (object, "account_mode"));
   self->is_official_business_account =
     _gh_json_object_get_bool (object, "is_official_business_account", FALSE);
+  if (json_object_has_member (object, "health_status"))
+    self->health = gh_health_parse (json_object_get_member (object, "health_status"), NULL);
+  self->webhook_url = dup_webhook_url (_gh_json_object_get_object (object,
+                                                                   "webhook_configuration"));
 
   return g_steal_pointer (&self);
 }
@@ -219,4 +246,20 @@ gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
   g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), FALSE);
 
   return self->is_official_business_account;
+}
+
+GhHealth *
+gh_phone_number_get_health (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->health;
+}
+
+const char *
+gh_phone_number_get_webhook_url (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->webhook_url;
 }

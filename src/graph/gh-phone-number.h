@@ -6,6 +6,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "gh-health.h"
+
 G_BEGIN_DECLS
 
 /* A business phone number of a WABA.  Enum-like fields are kept as the strings Meta sent. */
@@ -31,5 +33,11 @@ const char    *gh_phone_number_get_platform_type      (GhPhoneNumber *self);
 const char    *gh_phone_number_get_throughput_level   (GhPhoneNumber *self);
 const char    *gh_phone_number_get_account_mode       (GhPhoneNumber *self);
 gboolean       gh_phone_number_get_is_official_business_account (GhPhoneNumber *self);
+/* health_status of the number (its PHONE_NUMBER entity and those above it), NULL when not
+ * read. */
+GhHealth      *gh_phone_number_get_health             (GhPhoneNumber *self);
+/* Where the number's webhooks go (webhook_configuration): the number's own override, else
+ * the account's, else the app's callback URL; NULL when not read.  Not a secret, but long. */
+const char    *gh_phone_number_get_webhook_url        (GhPhoneNumber *self);
 
 G_END_DECLS

@@ -41,6 +41,13 @@ static const TaskInfo tasks[GH_TASK_N_KNOWN] = {
     N_("Sees what the account’s conversations cost.") },
   { "MANAGE_EXTENSIONS", N_("Manage extensions"),
     N_("Creates and manages Flows and other extensions of this account.") },
+  { "VIEW_INSIGHTS", N_("View insights"),
+    N_("Sees the account’s insights: messages sent, delivered and read, and what they "
+       "cost.") },
+  { "MANAGE_USERS", N_("Manage people"),
+    N_("Adds and removes the people and system users who have access to this account.") },
+  { "MANAGE_BILLING", N_("Manage billing"),
+    N_("Manages the account’s payment method and shares a line of credit with it.") },
 };
 
 static int

@@ -22,9 +22,13 @@ typedef enum
   GH_TASK_VIEW_PHONE_ASSETS   = 1 << 7,
   GH_TASK_VIEW_COST           = 1 << 8,
   GH_TASK_MANAGE_EXTENSIONS   = 1 << 9,
+  /* Listed on Meta's "Manage system users" page in 2026. */
+  GH_TASK_VIEW_INSIGHTS       = 1 << 10,
+  GH_TASK_MANAGE_USERS        = 1 << 11,
+  GH_TASK_MANAGE_BILLING      = 1 << 12,
 } GhTaskFlags;
 
-#define GH_TASK_N_KNOWN 10
+#define GH_TASK_N_KNOWN 13
 #define GH_TASK_ALL_KNOWN ((GhTaskFlags) ((1 << GH_TASK_N_KNOWN) - 1))
 
 /* "Full control" as Business Suite grants it, and the usual partial access. */

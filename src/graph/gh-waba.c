@@ -32,6 +32,7 @@ struct _GhWaba
   char              *on_behalf_of_business_id;
   char              *on_behalf_of_business_name;
   GPtrArray         *health_issues;
+  GhHealth          *health;
   GStrv              unavailable_fields;
   char              *unavailable_reason;
   GStrv              tasks;
@@ -159,6 +160,7 @@ gh_waba_finalize (GObject *object)
   g_free (self->on_behalf_of_business_id);
   g_free (self->on_behalf_of_business_name);
   g_clear_pointer (&self->health_issues, g_ptr_array_unref);
+  g_clear_object (&self->health);
   g_strfreev (self->unavailable_fields);
   g_free (self->unavailable_reason);
   g_strfreev (self->tasks);
@@ -271,6 +273,8 @@ gh_waba_parse (JsonNode  *node,
     g_strdup (_gh_json_object_get_string (object, "primary_business_location"));
 
   parse_health (self, _gh_json_object_get_object (object, "health_status"));
+  if (json_object_has_member (object, "health_status"))
+    self->health = gh_health_parse (json_object_get_member (object, "health_status"), NULL);
 
   edge = json_object_get_member (object, "phone_numbers");
   if (edge != NULL)
@@ -378,6 +382,14 @@ gh_waba_get_health_issues (GhWaba *self)
   g_return_val_if_fail (GH_IS_WABA (self), NULL);
 
   return self->health_issues;
+}
+
+GhHealth *
+gh_waba_get_health (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->health;
 }
 
 const char * const *

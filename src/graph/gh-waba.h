@@ -6,6 +6,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "gh-health.h"
 #include "gh-phone-number.h"
 #include "gh-template.h"
 
@@ -66,6 +67,8 @@ typedef struct
 
 /* GhWabaHealthIssue*, empty when health_status lists no problem. */
 GPtrArray         *gh_waba_get_health_issues            (GhWaba    *self);
+/* health_status as a whole, every entity with its errors; NULL when it was not read. */
+GhHealth          *gh_waba_get_health                   (GhWaba    *self);
 
 /* Fields the token could not read (wire names: "owner_business_info", …), NULL when every
  * field asked for was read. */

@@ -9,15 +9,16 @@
 
 #include "gh-account-page.h"
 #include "gh-graph-error.h"
+#include "gh-readiness-group.h"
 #include "gh-session.h"
 #include "gh-timezone.h"
 #include "gh-ui-util.h"
 #include "gh-waba-words.h"
 
-/* The overview of one WhatsApp Business Account: its details, health, phone numbers and
- * templates, in plain words, with every ID copyable and labelled with where Business Suite
- * shows it.  It follows the session's shown account and reads it (one round trip); the
- * window owns the header bar and the refresh action. */
+/* The overview of one WhatsApp Business Account: whether it is ready to send and to
+ * receive, its details, phone numbers and templates, in plain words, with every ID copyable
+ * and labelled with where Business Suite shows it.  It follows the session's shown account
+ * and reads it (one round trip); the window owns the header bar and the refresh action. */
 struct _GhAccountPage
 {
   AdwBin               parent_instance;
@@ -30,7 +31,7 @@ struct _GhAccountPage
   GtkLabel            *details_label;
   AdwPreferencesPage  *content_page;
   AdwPreferencesGroup *details_group;
-  AdwPreferencesGroup *health_group;
+  GhReadinessGroup    *readiness_group;
   AdwPreferencesGroup *phones_group;
   AdwPreferencesGroup *templates_group;
 
@@ -252,52 +253,6 @@ fill_details (GhAccountPage *self,
                                    _("WhatsApp Manager → Message templates"),
                                    _("Copy message template namespace")));
   add_value (group, _("Created"), created);
-}
-
-static void
-fill_health (GhAccountPage *self,
-             GhWaba        *waba)
-{
-  GPtrArray *issues = gh_waba_get_health_issues (waba);
-  const char *can_send = gh_waba_get_can_send_message (waba);
-  GtkWidget *row;
-
-  gh_ui_group_clear (self->health_group);
-
-  row = value_row_new (_("Can it send messages?"), gh_words_for (GH_WORDS_HEALTH, can_send),
-                       issues->len > 0 ? _("What holds it back:") : NULL);
-  if (can_send != NULL && g_ascii_strcasecmp (can_send, "AVAILABLE") != 0)
-    row_mark_problem (row);
-  gh_ui_group_add_row (self->health_group, row);
-
-  for (guint i = 0; i < issues->len; i++)
-    {
-      GhWabaHealthIssue *issue = g_ptr_array_index (issues, i);
-      g_autofree char *title = NULL;
-      g_autofree char *explanation = NULL;
-      const char *entity = gh_words_for (GH_WORDS_ENTITY, issue->entity_type);
-
-      if (entity == NULL)
-        entity = _("Something");
-      if (g_strcmp0 (issue->entity_type, "PHONE_NUMBER") == 0 && issue->entity_id != NULL)
-        /* TRANSLATORS: %s is a phone number ID */
-        title = g_strdup_printf (_("Phone number %s"), issue->entity_id);
-      else
-        title = g_strdup (entity);
-
-      if (issue->description != NULL && issue->possible_solution != NULL)
-        explanation = g_strdup_printf ("%s %s", issue->description, issue->possible_solution);
-      else if (issue->description != NULL)
-        explanation = g_strdup (issue->description);
-      else if (issue->error_code != NULL)
-        /* TRANSLATORS: %s is Meta's error code */
-        explanation = g_strdup_printf (_("Meta reports error %s."), issue->error_code);
-
-      row = value_row_new (title, gh_words_for (GH_WORDS_HEALTH, issue->can_send_message),
-                           explanation);
-      row_mark_problem (row);
-      gh_ui_group_add_row (self->health_group, row);
-    }
 }
 
 /* One row of a phone number's details, with its explanation when the value is a problem. */
@@ -554,26 +509,26 @@ set_ids (GhAccountPage *self,
 }
 
 static void
-waba_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+account_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(GhAccountPage) self = user_data;
-  g_autoptr(GhWaba) waba = NULL;
+  g_autoptr(GhAccountReadiness) readiness = NULL;
   g_autoptr(GError) error = NULL;
 
-  waba = gh_connection_load_waba_finish (GH_CONNECTION (object), result, &error);
+  readiness = gh_connection_load_account_finish (GH_CONNECTION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (waba == NULL)
+  if (readiness == NULL)
     {
       g_debug ("Reading the account failed: %s", error->message);
       gh_account_page_set_error (self, error);
       return;
     }
 
-  gh_account_page_set_waba (self, waba);
+  gh_account_page_set_account (self, readiness);
 }
 
 static void
@@ -591,8 +546,9 @@ load (GhAccountPage *self)
 
   set_ids (self, waba_id, gh_session_get_business_id (self->session));
   gh_account_page_set_loading (self);
-  gh_connection_load_waba_async (connection, waba_id, self->cancellable, waba_loaded_cb,
-                                 g_object_ref (self));
+  gh_readiness_group_set_connection (self->readiness_group, connection);
+  gh_connection_load_account_async (connection, waba_id, self->cancellable, account_loaded_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -698,7 +654,7 @@ gh_account_page_class_init (GhAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, content_page);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, details_group);
-  gtk_widget_class_bind_template_child (widget_class, GhAccountPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, GhAccountPage, readiness_group);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, phones_group);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, templates_group);
 }
@@ -706,6 +662,7 @@ gh_account_page_class_init (GhAccountPageClass *klass)
 static void
 gh_account_page_init (GhAccountPage *self)
 {
+  g_type_ensure (GH_TYPE_READINESS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
@@ -722,21 +679,18 @@ gh_account_page_set_loading (GhAccountPage *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
-void
-gh_account_page_set_waba (GhAccountPage *self,
-                          GhWaba        *waba)
+static void
+show_account (GhAccountPage      *self,
+              GhWaba             *waba,
+              GhAccountReadiness *readiness)
 {
-  const char *business_id;
+  const char *business_id = gh_waba_get_owner_business_id (waba);
 
-  g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
-  g_return_if_fail (GH_IS_WABA (waba));
-
-  business_id = gh_waba_get_owner_business_id (waba);
   set_ids (self, gh_waba_get_id (waba),
            business_id != NULL ? business_id : self->business_id);
 
+  gh_readiness_group_set_readiness (self->readiness_group, readiness, FALSE);
   fill_details (self, waba);
-  fill_health (self, waba);
   fill_phone_numbers (self, waba);
   fill_templates (self, waba);
 
@@ -745,6 +699,35 @@ gh_account_page_set_waba (GhAccountPage *self,
 
   if (g_set_object (&self->waba, waba))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WABA]);
+}
+
+void
+gh_account_page_set_waba (GhAccountPage *self,
+                          GhWaba        *waba)
+{
+  GhConnection *connection;
+  GhReadinessContext context;
+  g_autoptr(GhAccountReadiness) readiness = NULL;
+
+  g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (GH_IS_WABA (waba));
+
+  connection = self->session != NULL ? gh_session_get_connection (self->session) : NULL;
+  gh_access_check_fill_context (connection != NULL ? gh_connection_get_report (connection)
+                                                    : NULL,
+                                gh_waba_get_id (waba), &context);
+  readiness = gh_account_readiness_evaluate (waba, NULL, NULL, NULL, &context);
+  show_account (self, waba, readiness);
+}
+
+void
+gh_account_page_set_account (GhAccountPage      *self,
+                             GhAccountReadiness *readiness)
+{
+  g_return_if_fail (GH_IS_ACCOUNT_PAGE (self));
+  g_return_if_fail (GH_IS_ACCOUNT_READINESS (readiness));
+
+  show_account (self, gh_account_readiness_get_waba (readiness), readiness);
 }
 
 void

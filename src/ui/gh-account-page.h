@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "gh-readiness.h"
 #include "gh-waba.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,14 @@ G_DECLARE_FINAL_TYPE (GhAccountPage, gh_account_page, GH, ACCOUNT_PAGE, AdwBin)
 /* Properties: "session" (GhSession, set once): the page shows and reads its "waba-id". */
 
 void gh_account_page_set_loading      (GhAccountPage *self);
+/* Shows @waba as read; its readiness is judged from what @waba holds (without its
+ * subscriptions, which only gh_account_page_set_account knows). */
 void gh_account_page_set_waba         (GhAccountPage *self,
                                        GhWaba        *waba);
+/* Shows the account of @readiness and, above its details, whether it is ready to send and
+ * to receive. */
+void gh_account_page_set_account      (GhAccountPage      *self,
+                                       GhAccountReadiness *readiness);
 /* Shows what went wrong in plain words with a Retry button. */
 void gh_account_page_set_error        (GhAccountPage *self,
                                        const GError  *error);

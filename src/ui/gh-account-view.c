@@ -190,7 +190,7 @@ waba_id_changed_cb (GhAccountView *self)
                        gh_connection_get_client (gh_session_get_connection (self->session)),
                        waba_id, gh_session_get_business_id (self->session),
                        report != NULL ? gh_check_report_get_user_id (report) : NULL,
-                       report != NULL && gh_check_report_get_is_admin (report) == 1);
+                       report != NULL && gh_check_report_get_can_edit (report));
 }
 
 static void

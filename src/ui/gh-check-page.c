@@ -8,11 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "gh-check-page.h"
+#include "gh-readiness-group.h"
 #include "gh-session.h"
 #include "gh-ui-util.h"
 
-/* The check report in plain words: one row per requirement with ✓, warning or ✗, and what to
- * do about it.  Nothing is saved until the person accepts. */
+/* The check report in plain words: one row per requirement of the token with ✓, warning or
+ * ✗, and what to do about it; then, per account it reaches, whether it is ready to send and
+ * to receive, with Subscribe and Register where they fix it.  Nothing is saved until the
+ * person accepts. */
 struct _GhCheckPage
 {
   AdwBin               parent_instance;
@@ -20,7 +23,10 @@ struct _GhCheckPage
   GtkImage            *summary_icon;
   GtkLabel            *summary_label;
   GtkLabel            *detail_label;
+  AdwPreferencesPage  *page;
   AdwPreferencesGroup *items_group;
+  AdwPreferencesGroup *actions_group;
+  GPtrArray           *readiness_groups;
   GtkSpinner          *spinner;
   GtkButton           *accept_button;
   GtkButton           *replace_button;
@@ -130,6 +136,89 @@ create_item_row (GhCheckPage *self,
     }
 
   return row;
+}
+
+/* The verdict of what is shown now: the token's rows as checked, each account as it is
+ * after any Subscribe or Register done here. */
+static GhCheckStatus
+shown_verdict (GhCheckPage *self)
+{
+  GListModel *items = gh_check_report_get_items (self->report);
+  GhCheckStatus worst = GH_CHECK_STATUS_OK;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GhCheckItem) item = g_list_model_get_item (items, i);
+
+      if (gh_check_item_get_account_id (item) == NULL)
+        worst = MAX (worst, gh_check_item_get_status (item));
+    }
+
+  for (guint i = 0; i < self->readiness_groups->len; i++)
+    {
+      GhAccountReadiness *readiness =
+        gh_readiness_group_get_readiness (g_ptr_array_index (self->readiness_groups, i));
+      GPtrArray *rows = readiness != NULL ? gh_account_readiness_get_items (readiness) : NULL;
+
+      for (guint j = 0; rows != NULL && j < rows->len; j++)
+        worst = MAX (worst, gh_check_item_get_status (g_ptr_array_index (rows, j)));
+    }
+
+  return worst;
+}
+
+static void
+update_summary (GhCheckPage *self)
+{
+  gboolean passed = gh_check_report_get_passed (self->report);
+  GhCheckStatus verdict = shown_verdict (self);
+  GhCheckStatus shown = passed ? verdict : GH_CHECK_STATUS_ERROR;
+
+  gtk_label_set_text (self->summary_label, gh_check_summary_sentence (passed, verdict));
+  gtk_image_set_from_icon_name (self->summary_icon, status_icon_name (shown));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon), status_css_class (shown));
+}
+
+static void
+clear_readiness_groups (GhCheckPage *self)
+{
+  for (guint i = 0; i < self->readiness_groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->readiness_groups, i);
+
+      g_signal_handlers_disconnect_by_data (group, self);
+      adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (group));
+    }
+  g_ptr_array_set_size (self->readiness_groups, 0);
+}
+
+/* One group per account the token reads, before the buttons. */
+static void
+add_readiness_groups (GhCheckPage *self)
+{
+  GPtrArray *readiness = gh_check_report_get_readiness (self->report);
+  GhConnection *connection = self->session != NULL ? gh_session_get_connection (self->session)
+                                                   : NULL;
+
+  clear_readiness_groups (self);
+  adw_preferences_page_remove (self->page, self->actions_group);
+
+  for (guint i = 0; i < readiness->len; i++)
+    {
+      GtkWidget *group = gh_readiness_group_new ();
+
+      gh_readiness_group_set_connection (GH_READINESS_GROUP (group), connection);
+      gh_readiness_group_set_readiness (GH_READINESS_GROUP (group),
+                                        g_ptr_array_index (readiness, i), TRUE);
+      g_signal_connect_swapped (group, "notify::readiness", G_CALLBACK (update_summary), self);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+      g_ptr_array_add (self->readiness_groups, group);
+    }
+
+  adw_preferences_page_add (self->page, self->actions_group);
 }
 
 static void
@@ -300,6 +389,9 @@ gh_check_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
+  if (self->readiness_groups != NULL)
+    clear_readiness_groups (self);
+  g_clear_pointer (&self->readiness_groups, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_CHECK_PAGE);
   g_clear_object (&self->session);
 
@@ -330,7 +422,9 @@ gh_check_page_class_init (GhCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_icon);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, page);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, items_group);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, actions_group);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, accept_button);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, replace_button);
@@ -339,8 +433,10 @@ gh_check_page_class_init (GhCheckPageClass *klass)
 static void
 gh_check_page_init (GhCheckPage *self)
 {
+  g_type_ensure (GH_TYPE_READINESS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->readiness_groups = g_ptr_array_new ();
   gh_ui_button_set_mnemonic (self->replace_button, _("Re_place Token…"));
   update_accept (self);
 }
@@ -362,7 +458,6 @@ gh_check_page_set_report (GhCheckPage   *self,
 {
   GListModel *items;
   gboolean passed;
-  GhCheckStatus worst = GH_CHECK_STATUS_OK;
 
   g_return_if_fail (GH_IS_CHECK_PAGE (self));
   g_return_if_fail (GH_IS_CHECK_REPORT (report));
@@ -370,24 +465,18 @@ gh_check_page_set_report (GhCheckPage   *self,
   g_set_object (&self->report, report);
   passed = gh_check_report_get_passed (report);
 
+  /* The token's own rows here; each account's in a group of its own. */
   gh_ui_group_clear (self->items_group);
   items = gh_check_report_get_items (report);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(GhCheckItem) item = g_list_model_get_item (items, i);
 
-      worst = MAX (worst, gh_check_item_get_status (item));
-      gh_ui_group_add_row (self->items_group, create_item_row (self, item));
+      if (gh_check_item_get_account_id (item) == NULL)
+        gh_ui_group_add_row (self->items_group, create_item_row (self, item));
     }
-
-  gtk_label_set_text (self->summary_label, gh_check_report_get_summary (report));
-  gtk_image_set_from_icon_name (self->summary_icon, status_icon_name (passed ? worst
-                                                                      : GH_CHECK_STATUS_ERROR));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon),
-                            status_css_class (passed ? worst : GH_CHECK_STATUS_ERROR));
+  add_readiness_groups (self);
+  update_summary (self);
 
   if (!passed && self->saved)
     gtk_label_set_text (self->detail_label,
@@ -399,6 +488,11 @@ gh_check_page_set_report (GhCheckPage   *self,
     gtk_label_set_text (self->detail_label,
                         _("Fix the problems marked below in Business Suite, then check a new "
                           "token. Nothing has been saved."));
+  else if (can_save && gh_check_report_get_verdict (report) == GH_CHECK_STATUS_ERROR)
+    gtk_label_set_text (self->detail_label,
+                        _("The token itself is fine and can be saved; what is marked below "
+                          "keeps the integration from working until it is fixed. Nothing is "
+                          "saved until you choose Save."));
   else if (can_save)
     gtk_label_set_text (self->detail_label,
                         _("Nothing is saved until you choose Save. The token will be kept in "

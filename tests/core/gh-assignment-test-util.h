@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define BLANK_ID      "1972385232075954"   /* name " ", VIEW_COST */
 #define BOLD_ID       "1972385232861168"   /* "<b>Bold & Co</b>", VIEW_TEMPLATES */
 #define PRIYA_ID      "1972385232561913"   /* MANAGE */
-#define CHEN_ID       "1972385232098702"   /* VIEW_TEMPLATES + unknown VIEW_INSIGHTS */
+#define CHEN_ID       "1972385232098702"   /* VIEW_TEMPLATES, VIEW_INSIGHTS + FUTURE_TASK */
 #define GRACE_ID      "1972385232252353"   /* MANAGE */
 #define OLIVER_ID     "1972385232611316"   /* in the business, not assigned */
 #define AMARA_ID      "1972385232993744"   /* in the business, not assigned */

@@ -165,10 +165,11 @@ test_admin_never_expires (void)
   g_auto(GStrv) ids = NULL;
   g_autofree char *text = NULL;
   const char * const expected_ids[] = {
-    "token", "kind", "expiry",
-    "scope:whatsapp_business_management", "scope:whatsapp_business_messaging",
-    "scope:business_management", "scope:catalog_management",
-    "wabas", "waba:" WABA1_ID, "waba:" WABA2_ID, "admin", "app", NULL
+    "token.valid", "token.kind", "token.expiry",
+    "permission.whatsapp_business_management", "permission.whatsapp_business_messaging",
+    "permission.business_management", "permission.catalog_management",
+    "accounts.found", "account." WABA1_ID ".reachable", "account." WABA2_ID ".reachable",
+    "token.admin", "token.app", NULL
   };
 
   info = make_token_info ("SYSTEM_USER", 0, ALL_SCOPES,
@@ -183,28 +184,29 @@ test_admin_never_expires (void)
   ids = item_ids (report);
   g_assert_cmpstrv (ids, expected_ids);
 
-  assert_item (report, "token", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "token", NULL, "Gatehouse Integration");
-  assert_item (report, "kind", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "expiry", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "expiry", "Never", NULL);
-  assert_item (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
+  assert_item (report, "token.valid", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "token.valid", NULL, "Gatehouse Integration");
+  assert_item (report, "token.kind", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "token.expiry", "Never", NULL);
+  assert_item (report, "permission.whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
                GH_GUIDE_STEP_NONE);
-  assert_item (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_OK, TRUE,
+  assert_item (report, "permission.whatsapp_business_messaging", GH_CHECK_STATUS_OK, TRUE,
                GH_GUIDE_STEP_NONE);
-  assert_item (report, "scope:business_management", GH_CHECK_STATUS_OK, FALSE,
+  assert_item (report, "permission.business_management", GH_CHECK_STATUS_OK, FALSE,
                GH_GUIDE_STEP_NONE);
   /* Not given, and only for catalogs: still fine. */
-  assert_item (report, "scope:catalog_management", GH_CHECK_STATUS_OK, FALSE,
+  assert_item (report, "permission.catalog_management", GH_CHECK_STATUS_OK, FALSE,
                GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "scope:catalog_management", NULL, "catalog");
-  assert_item (report, "wabas", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "wabas", NULL, "Lucky Shrub Wholesale");
-  assert_item (report, "waba:" WABA1_ID, GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "waba:" WABA1_ID, "Lucky Shrub", WABA1_ID);
-  assert_item (report, "admin", GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "app", GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "app", NULL,
+  assert_item_text (report, "permission.catalog_management", NULL, "catalog");
+  assert_item (report, "accounts.found", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "accounts.found", NULL, "Lucky Shrub Wholesale");
+  assert_item (report, "account." WABA1_ID ".reachable", GH_CHECK_STATUS_OK, FALSE,
+               GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "account." WABA1_ID ".reachable", "Lucky Shrub", WABA1_ID);
+  assert_item (report, "token.admin", GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.app", GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "token.app", NULL,
                     "Belongs to the app Lucky Shrub Helpdesk (" DEMO_APP_ID ")");
 
   g_assert_true (gh_check_report_get_passed (report));
@@ -247,16 +249,22 @@ test_employee_unreadable_waba (void)
 
   report = gh_access_check_evaluate (info, NULL, "104169029247999", "Helpdesk", wabas, 0);
 
-  assert_item (report, "token", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "wabas", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item_text (report, "wabas", NULL, "Lucky Shrub");
-  assert_item (report, "waba:" WABA1_ID, GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "waba:" WABA2_ID, GH_CHECK_STATUS_ERROR, FALSE,
+  assert_item (report, "token.valid", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "accounts.found", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item_text (report, "accounts.found", NULL, "Lucky Shrub");
+  assert_item (report, "account." WABA1_ID ".reachable", GH_CHECK_STATUS_OK, FALSE,
+               GH_GUIDE_STEP_NONE);
+  /* Granted in the token dialog but not assigned, and not the account the person chose:
+   * named and mentioned, not a problem. */
+  assert_item (report, "account." WABA2_ID ".reachable", GH_CHECK_STATUS_WARNING, FALSE,
                GH_GUIDE_STEP_ASSIGN_WABA);
-  assert_item_text (report, "waba:" WABA2_ID,
-                    "This system user is not assigned to " WABA2_ID, NULL);
-  assert_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE, GH_GUIDE_STEP_SYSTEM_USER);
-  assert_item_text (report, "admin", NULL, "read-only");
+  assert_item_text (report, "account." WABA2_ID ".reachable", "Another WhatsApp account",
+                    "ID " WABA2_ID);
+  g_assert_null (strstr (gh_check_item_get_title (gh_check_report_find_item (
+    report, "account." WABA2_ID ".reachable")), WABA2_ID));
+  assert_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
+               GH_GUIDE_STEP_SYSTEM_USER);
+  assert_item_text (report, "token.admin", NULL, "read-only");
 
   /* One account works: usable, but the person should hear about the other one. */
   g_assert_true (gh_check_report_get_passed (report));
@@ -272,15 +280,46 @@ test_employee_unreadable_waba (void)
 
   text = gh_check_report_to_text (report);
   g_test_message ("%s", text);
-  expected_line = g_strdup_printf ("\n✗ %s — %s\n    %s\n",
+  expected_line = g_strdup_printf ("\n! %s — %s\n    %s\n",
                                    gh_check_item_get_title (gh_check_report_find_item (
-                                     report, "waba:" WABA2_ID)),
+                                     report, "account." WABA2_ID ".reachable")),
                                    gh_check_item_get_description (gh_check_report_find_item (
-                                     report, "waba:" WABA2_ID)),
+                                     report, "account." WABA2_ID ".reachable")),
                                    gh_check_item_get_fix (gh_check_report_find_item (
-                                     report, "waba:" WABA2_ID)));
+                                     report, "account." WABA2_ID ".reachable")));
   g_assert_nonnull (strstr (text, expected_line));
   g_assert_nonnull (strstr (text, "\n! Employee system user — "));
+  g_assert_null (strstr (text, "\n✗ "));
+
+  g_clear_pointer (&wabas, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* The account the person chose is out of reach: that is a ✗, and the verdict is "not
+ * ready" although the token itself can be used. */
+static void
+test_chosen_unreadable_waba (void)
+{
+  g_autoptr(GhTokenInfo) info = NULL;
+  g_autoptr(GPtrArray) wabas = wabas_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+  GhCheckWaba *chosen;
+
+  info = make_token_info ("SYSTEM_USER", 0, ALL_SCOPES, "");
+  g_ptr_array_add (wabas, make_readable_waba (WABA1_ID, "Lucky Shrub"));
+  chosen = make_unreadable_waba (WABA2_ID, GH_GRAPH_ERROR_PERMISSION);
+  gh_check_waba_set_chosen (chosen, TRUE);
+  g_ptr_array_add (wabas, chosen);
+
+  report = gh_access_check_evaluate (info, NULL, NULL, NULL, wabas, 1);
+
+  assert_item (report, "account." WABA2_ID ".reachable", GH_CHECK_STATUS_ERROR, FALSE,
+               GH_GUIDE_STEP_ASSIGN_WABA);
+  assert_item_text (report, "account." WABA2_ID ".reachable", "chosen", "ID " WABA2_ID);
+  g_assert_true (gh_check_report_get_passed (report));
+  g_assert_cmpint (gh_check_report_get_verdict (report), ==, GH_CHECK_STATUS_ERROR);
+  g_assert_cmpstr (gh_check_report_get_summary (report), ==,
+                   "This token works, but the integration is not ready yet.");
 
   g_clear_pointer (&wabas, g_ptr_array_unref);
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -302,8 +341,9 @@ test_limited_targets (void)
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, wabas, 1);
 
-  assert_item (report, "waba:" WABA1_ID, GH_CHECK_STATUS_OK, FALSE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "waba:" WABA2_ID, GH_CHECK_STATUS_WARNING, FALSE,
+  assert_item (report, "account." WABA1_ID ".reachable", GH_CHECK_STATUS_OK, FALSE,
+               GH_GUIDE_STEP_NONE);
+  assert_item (report, "account." WABA2_ID ".reachable", GH_CHECK_STATUS_WARNING, FALSE,
                GH_GUIDE_STEP_ASSIGN_WABA);
   g_assert_true (gh_check_report_get_passed (report));
   /* The user id falls back to debug_token's when /me was not read */
@@ -319,27 +359,28 @@ test_sixty_days (void)
   g_autoptr(GhTokenInfo) info = NULL;
   g_autoptr(GPtrArray) wabas = wabas_new ();
   g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *expected = NULL;
   GhCheckItem *expiry;
-  const char *description;
 
+  /* Meta recommends expiring system-user tokens now: a date, not a problem. */
   info = make_token_info ("SYSTEM_USER", 60 * 24 * 60 * 60, ALL_SCOPES, "");
   g_ptr_array_add (wabas, make_readable_waba (WABA1_ID, "Lucky Shrub"));
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, wabas, 1);
 
-  assert_item (report, "kind", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  expiry = gh_check_report_find_item (report, "expiry");
-  description = gh_check_item_get_description (expiry);
-  /* 60 days from now, minus the seconds the test took */
-  g_assert_true (strstr (description, "59 days left") != NULL ||
-                 strstr (description, "60 days left") != NULL);
-  g_assert_nonnull (strstr (gh_check_item_get_fix (expiry), "Never"));
-  g_assert_true (g_str_has_prefix (gh_check_item_get_title (expiry), "Expires on "));
+  assert_item (report, "token.kind", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  expiry = gh_check_report_find_item (report, "token.expiry");
+  end = g_date_time_new_from_unix_local (gh_token_info_get_expires_at (info));
+  date = g_date_time_format (end, "%-d %B %Y");
+  expected = g_strdup_printf ("Ends on %s (60 days). Gatehouse will remind you.", date);
+  g_assert_cmpstr (gh_check_item_get_description (expiry), ==, expected);
+  g_assert_true (g_str_has_prefix (gh_check_item_get_title (expiry), "Ends on "));
 
   g_assert_true (gh_check_report_get_passed (report));
-  g_assert_cmpstr (gh_check_report_get_summary (report), ==,
-                   "This token works, with warnings.");
+  g_assert_cmpstr (gh_check_report_get_summary (report), ==, "This token works.");
 
   g_clear_pointer (&wabas, g_ptr_array_unref);
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -366,10 +407,14 @@ test_one_day_left (void)
   g_assert_no_error (error);
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, NULL, -1);
-  assert_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item_text (report, "expiry", NULL, "1 day left");
-  assert_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE, GH_GUIDE_STEP_SYSTEM_USER);
-  assert_item (report, "wabas", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_ASSIGN_WABA);
+  /* Near its end, it becomes something to act on; the day count is singular. */
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_WARNING, TRUE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_item_text (report, "token.expiry", NULL, "(1 day)");
+  assert_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
+               GH_GUIDE_STEP_SYSTEM_USER);
+  assert_item (report, "accounts.found", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_ASSIGN_WABA);
   g_assert_false (gh_check_report_get_passed (report));
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -390,14 +435,17 @@ test_user_24_hours (void)
 
   report = gh_access_check_evaluate (info, NULL, "10229", "Anna Flex", wabas, -1);
 
-  assert_item (report, "token", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "kind", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_SYSTEM_USER);
-  assert_item_text (report, "kind", "This is a personal or 24-hour token", NULL);
-  assert_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item_text (report, "expiry", "24 hours", NULL);
-  assert_item (report, "scope:business_management", GH_CHECK_STATUS_WARNING, FALSE,
+  assert_item (report, "token.valid", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.kind", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_SYSTEM_USER);
+  assert_item_text (report, "token.kind", "This is a personal or 24-hour token", NULL);
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_ERROR, TRUE,
                GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item (report, "admin", GH_CHECK_STATUS_WARNING, FALSE, GH_GUIDE_STEP_SYSTEM_USER);
+  assert_item_text (report, "token.expiry", "24 hours", NULL);
+  assert_item (report, "permission.business_management", GH_CHECK_STATUS_WARNING, FALSE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
+               GH_GUIDE_STEP_SYSTEM_USER);
 
   g_assert_false (gh_check_report_get_passed (report));
   g_assert_cmpstr (gh_check_report_get_summary (report), ==, "This token can’t be used yet.");
@@ -427,13 +475,13 @@ test_no_messaging_scope (void)
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, wabas, 1);
 
-  assert_item (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
+  assert_item (report, "permission.whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
                GH_GUIDE_STEP_NONE);
-  assert_item (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_ERROR, TRUE,
+  assert_item (report, "permission.whatsapp_business_messaging", GH_CHECK_STATUS_ERROR, TRUE,
                GH_GUIDE_STEP_GENERATE_TOKEN);
-  item = gh_check_report_find_item (report, "scope:whatsapp_business_messaging");
+  item = gh_check_report_find_item (report, "permission.whatsapp_business_messaging");
   g_assert_nonnull (strstr (gh_check_item_get_fix (item), "whatsapp_business_messaging"));
-  assert_item (report, "scope:catalog_management", GH_CHECK_STATUS_OK, FALSE,
+  assert_item (report, "permission.catalog_management", GH_CHECK_STATUS_OK, FALSE,
                GH_GUIDE_STEP_NONE);
 
   g_assert_false (gh_check_report_get_passed (report));
@@ -454,8 +502,9 @@ test_invalid_token (void)
                                             "Invalid OAuth access token");
   report = gh_access_check_evaluate (NULL, token_error, NULL, NULL, NULL, -1);
 
-  assert_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item_text (report, "token", "This token no longer works", NULL);
+  assert_item (report, "token.valid", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_item_text (report, "token.valid", "This token no longer works", NULL);
   /* Nothing else can be known about a token Meta rejects. */
   g_assert_cmpuint (g_list_model_get_n_items (gh_check_report_get_items (report)), ==, 1);
   g_assert_false (gh_check_report_get_passed (report));
@@ -482,8 +531,9 @@ test_expired_token (void)
                                             "Session has expired");
   report = gh_access_check_evaluate (NULL, token_error, NULL, NULL, NULL, -1);
 
-  assert_item (report, "token", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  item = gh_check_report_find_item (report, "token");
+  assert_item (report, "token.valid", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  item = gh_check_report_find_item (report, "token.valid");
   g_assert_nonnull (strstr (gh_check_item_get_title (item), "expired"));
   g_assert_nonnull (strstr (gh_check_item_get_fix (item), "Never"));
   g_assert_false (gh_check_report_get_passed (report));
@@ -511,8 +561,9 @@ test_expired_by_date (void)
   g_assert_no_error (error);
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, NULL, 1);
-  assert_item (report, "expiry", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item_text (report, "expiry", "expired", "stopped working");
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_item_text (report, "token.expiry", "expired", "stopped working");
   g_assert_false (gh_check_report_get_passed (report));
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -529,15 +580,17 @@ test_without_debug_token (void)
   report = gh_access_check_evaluate (NULL, NULL, "104169029247128", "Gatehouse Integration",
                                      wabas, 1);
 
-  assert_item (report, "token", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "kind", GH_CHECK_STATUS_WARNING, TRUE, GH_GUIDE_STEP_SYSTEM_USER);
-  assert_item (report, "expiry", GH_CHECK_STATUS_WARNING, TRUE, GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
-               GH_GUIDE_STEP_NONE);
-  assert_item (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_WARNING, TRUE,
+  assert_item (report, "token.valid", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.kind", GH_CHECK_STATUS_WARNING, TRUE,
+               GH_GUIDE_STEP_SYSTEM_USER);
+  assert_item (report, "token.expiry", GH_CHECK_STATUS_WARNING, TRUE,
                GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_item (report, "wabas", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
-  assert_item (report, "app", GH_CHECK_STATUS_WARNING, FALSE, GH_GUIDE_STEP_ASSIGN_APP);
+  assert_item (report, "permission.whatsapp_business_management", GH_CHECK_STATUS_OK, TRUE,
+               GH_GUIDE_STEP_NONE);
+  assert_item (report, "permission.whatsapp_business_messaging", GH_CHECK_STATUS_WARNING, TRUE,
+               GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_item (report, "accounts.found", GH_CHECK_STATUS_OK, TRUE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "token.app", GH_CHECK_STATUS_WARNING, FALSE, GH_GUIDE_STEP_ASSIGN_APP);
 
   g_assert_true (gh_check_report_get_passed (report));
   g_assert_cmpstr (gh_check_report_get_summary (report), ==,
@@ -560,11 +613,13 @@ test_no_waba_reached (void)
 
   report = gh_access_check_evaluate (info, NULL, NULL, NULL, wabas, 0);
 
-  assert_item (report, "wabas", GH_CHECK_STATUS_ERROR, TRUE, GH_GUIDE_STEP_ASSIGN_WABA);
-  assert_item (report, "waba:" WABA1_ID, GH_CHECK_STATUS_ERROR, FALSE,
+  assert_item (report, "accounts.found", GH_CHECK_STATUS_ERROR, TRUE,
+               GH_GUIDE_STEP_ASSIGN_WABA);
+  assert_item (report, "account." WABA1_ID ".reachable", GH_CHECK_STATUS_WARNING, FALSE,
                GH_GUIDE_STEP_ASSIGN_WABA);
   /* Not a permission problem: the item says what happened, not "assign it" */
-  assert_item (report, "waba:" WABA2_ID, GH_CHECK_STATUS_ERROR, FALSE, GH_GUIDE_STEP_NONE);
+  assert_item (report, "account." WABA2_ID ".reachable", GH_CHECK_STATUS_WARNING, FALSE,
+               GH_GUIDE_STEP_NONE);
   g_assert_false (gh_check_report_get_passed (report));
   g_assert_null (gh_check_report_get_first_waba (report));
 
@@ -586,10 +641,10 @@ test_item_properties (void)
 
   token_error = gh_graph_error_new_literal (GH_GRAPH_ERROR_INVALID_TOKEN, "invalid");
   report = gh_access_check_evaluate (NULL, token_error, NULL, NULL, NULL, -1);
-  item = gh_check_report_find_item (report, "token");
+  item = gh_check_report_find_item (report, "token.valid");
   g_object_get (item, "id", &id, "status", &status, "required", &required,
                 "fix", &fix, "fix-step", &fix_step, NULL);
-  g_assert_cmpstr (id, ==, "token");
+  g_assert_cmpstr (id, ==, "token.valid");
   g_assert_cmpint (status, ==, GH_CHECK_STATUS_ERROR);
   g_assert_true (required);
   g_assert_cmpstr (fix, ==, gh_check_item_get_fix (item));
@@ -606,6 +661,7 @@ main (int   argc,
 
   g_test_add_func ("/access-check/admin-never-expires", test_admin_never_expires);
   g_test_add_func ("/access-check/employee-unreadable-waba", test_employee_unreadable_waba);
+  g_test_add_func ("/access-check/chosen-unreadable-waba", test_chosen_unreadable_waba);
   g_test_add_func ("/access-check/limited-targets", test_limited_targets);
   g_test_add_func ("/access-check/sixty-days", test_sixty_days);
   g_test_add_func ("/access-check/one-day-left", test_one_day_left);

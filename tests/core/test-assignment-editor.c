@@ -89,10 +89,12 @@ test_load (GhEditorFixture *fixture,
 
   /* Tasks the app does not know are kept by name. */
   row = gh_test_find_row (editor, CHEN_ID);
-  g_assert_cmpuint (gh_assignment_get_tasks (row), ==, GH_TASK_VIEW_TEMPLATES);
-  g_assert_cmpuint (gh_assignment_get_held_tasks (row), ==, GH_TASK_VIEW_TEMPLATES);
+  g_assert_cmpuint (gh_assignment_get_tasks (row), ==,
+                    GH_TASK_VIEW_TEMPLATES | GH_TASK_VIEW_INSIGHTS);
+  g_assert_cmpuint (gh_assignment_get_held_tasks (row), ==,
+                    GH_TASK_VIEW_TEMPLATES | GH_TASK_VIEW_INSIGHTS);
   g_assert_cmpuint (g_strv_length ((GStrv) gh_assignment_get_unknown_tasks (row)), ==, 1);
-  g_assert_cmpstr (gh_assignment_get_unknown_tasks (row)[0], ==, "VIEW_INSIGHTS");
+  g_assert_cmpstr (gh_assignment_get_unknown_tasks (row)[0], ==, "FUTURE_TASK");
   g_assert_cmpuint (g_strv_length ((GStrv) gh_assignment_get_unknown_tasks (
     gh_test_find_row (editor, JASPER_ID))), ==, 0);
 
@@ -114,7 +116,7 @@ test_load (GhEditorFixture *fixture,
   g_assert_nonnull (strstr (csv, "\r\n<b>Bold & Co</b>," BOLD_ID ",BUSINESS_USER,"
                             "VIEW_TEMPLATES\r\n"));
   g_assert_nonnull (strstr (csv, "\r\n陈伟," CHEN_ID ",BUSINESS_USER,"
-                            "VIEW_TEMPLATES VIEW_INSIGHTS\r\n"));
+                            "VIEW_TEMPLATES VIEW_INSIGHTS FUTURE_TASK\r\n"));
   g_assert_true (g_str_has_suffix (csv, "\r\nChatbot Platform," CHATBOT_ID ",SYSTEM_USER,"
                                    "MESSAGING MANAGE_TEMPLATES\r\n"));
 
@@ -365,7 +367,7 @@ test_staging (GhEditorFixture *fixture,
   chen = gh_test_find_row (editor, CHEN_ID);
   gh_assignment_editor_set_tasks (editor, chen, GH_TASK_NONE);
   g_assert_cmpint (gh_assignment_get_state (chen), ==, GH_ASSIGNMENT_STATE_CHANGED);
-  g_assert_cmpstr (gh_assignment_get_unknown_tasks (chen)[0], ==, "VIEW_INSIGHTS");
+  g_assert_cmpstr (gh_assignment_get_unknown_tasks (chen)[0], ==, "FUTURE_TASK");
   g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 2);
 
   /* Add: a bad ID, one already listed, then a good one. */
@@ -416,7 +418,8 @@ test_staging (GhEditorFixture *fixture,
                     N_DEMO_ROWS);
   g_assert_cmpuint (gh_assignment_get_tasks (jasper), ==, GH_TASK_DEVELOP);
   g_assert_cmpint (gh_assignment_get_state (jasper), ==, GH_ASSIGNMENT_STATE_UNCHANGED);
-  g_assert_cmpuint (gh_assignment_get_tasks (chen), ==, GH_TASK_VIEW_TEMPLATES);
+  g_assert_cmpuint (gh_assignment_get_tasks (chen), ==,
+                    GH_TASK_VIEW_TEMPLATES | GH_TASK_VIEW_INSIGHTS);
   g_assert_cmpint (gh_assignment_get_state (gh_test_find_row (editor, ANNA_ID)), ==,
                    GH_ASSIGNMENT_STATE_UNCHANGED);
 
@@ -557,10 +560,10 @@ test_unknown_task_survives (GhEditorFixture *fixture,
   g_assert_cmpint (gh_assignment_get_result (chen), ==, GH_ASSIGNMENT_RESULT_DONE);
 
   g_assert_cmpuint (gh_test_server_tasks (fixture, CHEN_ID, &unknown, NULL), ==,
-                    GH_TASK_VIEW_TEMPLATES | GH_TASK_MESSAGING);
+                    GH_TASK_VIEW_TEMPLATES | GH_TASK_VIEW_INSIGHTS | GH_TASK_MESSAGING);
   g_assert_nonnull (unknown);
   g_assert_cmpuint (g_strv_length (unknown), ==, 1);
-  g_assert_cmpstr (unknown[0], ==, "VIEW_INSIGHTS");
+  g_assert_cmpstr (unknown[0], ==, "FUTURE_TASK");
   g_clear_pointer (&unknown, g_strfreev);
 
   /* Only the unknown task left: still sent back, the person keeps it. */
@@ -570,7 +573,7 @@ test_unknown_task_survives (GhEditorFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_failed, ==, 0);
   g_assert_cmpuint (gh_test_server_tasks (fixture, CHEN_ID, &unknown, NULL), ==, GH_TASK_NONE);
-  g_assert_cmpstr (unknown[0], ==, "VIEW_INSIGHTS");
+  g_assert_cmpstr (unknown[0], ==, "FUTURE_TASK");
 
   g_assert_finalize_object (g_steal_pointer (&editor));
 }
@@ -911,8 +914,8 @@ test_undo (GhEditorFixture *fixture,
   g_assert_nonnull (chen);
   g_assert_cmpint (gh_assignment_get_result (chen), ==, GH_ASSIGNMENT_RESULT_DONE);
   g_assert_cmpuint (gh_test_server_tasks (fixture, CHEN_ID, &unknown, NULL), ==,
-                    GH_TASK_VIEW_TEMPLATES);
-  g_assert_cmpstr (unknown[0], ==, "VIEW_INSIGHTS");
+                    GH_TASK_VIEW_TEMPLATES | GH_TASK_VIEW_INSIGHTS);
+  g_assert_cmpstr (unknown[0], ==, "FUTURE_TASK");
 
   /* Undo is once. */
   g_assert_false (gh_test_run_undo (editor, NULL, &error));

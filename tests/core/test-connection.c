@@ -11,6 +11,7 @@
 #include "gh-demo-server.h"
 #include "gh-test-util.h"
 #include "gh-graph-error.h"
+#include "gh-readiness.h"
 
 typedef struct
 {
@@ -79,6 +80,14 @@ check_token (Fixture           *fixture,
   g_assert_nonnull (report);
   g_assert_true (gh_connection_get_report (connection) == report);
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), <=, 2);
+  /* The check only reads. */
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 0);
+
+  {
+    g_autofree char *text = gh_check_report_to_text (report);
+
+    g_test_message ("%s", text);
+  }
 
   g_assert_finalize_object (g_steal_pointer (&connection));
   return report;
@@ -121,20 +130,26 @@ test_admin (Fixture       *fixture,
   /* Two round trips: the first batch, then the accounts and the role. */
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
 
+  /* The token itself is fine; the second account is not ready to receive, a number is
+   * pending: the verdict says so. */
   g_assert_true (gh_check_report_get_passed (report));
-  assert_status (report, "token", GH_CHECK_STATUS_OK);
-  assert_status (report, "kind", GH_CHECK_STATUS_OK);
-  assert_status (report, "expiry", GH_CHECK_STATUS_OK);
-  assert_status (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK);
-  assert_status (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_OK);
-  assert_status (report, "scope:business_management", GH_CHECK_STATUS_OK);
-  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
-  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
-  assert_status (report, "waba:" GH_DEMO_WABA2_ID, GH_CHECK_STATUS_OK);
-  assert_status (report, "admin", GH_CHECK_STATUS_OK);
-  assert_status (report, "app", GH_CHECK_STATUS_OK);
+  g_assert_cmpint (gh_check_report_get_verdict (report), ==, GH_CHECK_STATUS_ERROR);
+  g_assert_cmpstr (gh_check_report_get_summary (report), ==,
+                   "This token works, but the integration is not ready yet.");
+  assert_status (report, "token.valid", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.kind", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.expiry", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.whatsapp_business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.whatsapp_business_messaging", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "accounts.found", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA2_ID ".reachable", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.admin", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.app", GH_CHECK_STATUS_OK);
 
   g_assert_cmpint (gh_check_report_get_is_admin (report), ==, 1);
+  g_assert_true (gh_check_report_get_can_edit (report));
   g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_ADMIN_USER_ID);
   g_assert_cmpstr (gh_check_report_get_user_name (report), ==, GH_DEMO_ADMIN_USER_NAME);
   g_assert_cmpstr (gh_token_info_get_app_id (gh_check_report_get_token_info (report)), ==,
@@ -159,6 +174,106 @@ test_admin (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&saved));
 }
 
+static GhCheckItem *
+find_item (GhCheckReport *report,
+           const char    *id)
+{
+  GhCheckItem *item = gh_check_report_find_item (report, id);
+
+  if (item == NULL)
+    g_error ("No item “%s” in the report", id);
+
+  return item;
+}
+
+/* What the admin token finds past the token: the first account gets its webhooks and can
+ * send, with a number to register and a test number; the second is held back and its
+ * webhooks go to another app. */
+static void
+test_admin_readiness (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+  GhAccountReadiness *retail;
+  GhAccountReadiness *wholesale;
+  GhCheckItem *item;
+
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, NULL);
+
+  g_assert_cmpuint (gh_check_report_get_readiness (report)->len, ==, 2);
+  retail = gh_check_report_find_readiness (report, GH_DEMO_WABA_ID);
+  wholesale = gh_check_report_find_readiness (report, GH_DEMO_WABA2_ID);
+  g_assert_nonnull (retail);
+  g_assert_nonnull (wholesale);
+
+  /* Webhooks: this token's app, and where they go (hosts only). */
+  assert_status (report, "account." GH_DEMO_WABA_ID ".webhooks", GH_CHECK_STATUS_OK);
+  g_assert_cmpint (gh_account_readiness_get_subscribed (retail), ==, 1);
+  g_assert_true (g_strv_contains (gh_account_readiness_get_webhook_hosts (retail),
+                                  "helpdesk.luckyshrub.example"));
+  g_assert_true (g_strv_contains (gh_account_readiness_get_webhook_hosts (retail),
+                                  "staging.luckyshrub.example"));
+  g_assert_null (strstr (gh_check_item_get_description (find_item (
+    report, "account." GH_DEMO_WABA_ID ".webhooks")), "/whatsapp/webhook"));
+
+  /* Another app's subscription does not count, and is named. */
+  item = find_item (report, "account." GH_DEMO_WABA2_ID ".webhooks");
+  g_assert_cmpint (gh_check_item_get_status (item), ==, GH_CHECK_STATUS_ERROR);
+  g_assert_cmpint (gh_check_item_get_fix_kind (item), ==, GH_CHECK_FIX_SUBSCRIBE);
+  g_assert_cmpstr (gh_check_item_get_fix_target (item), ==, GH_DEMO_WABA2_ID);
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), GH_DEMO_OTHER_APP_NAME));
+  g_assert_cmpint (gh_account_readiness_get_subscribed (wholesale), ==, 0);
+  g_assert_true (gh_account_readiness_get_can_subscribe (wholesale));
+  g_assert_cmpstr (gh_account_readiness_get_other_apps (wholesale)[0], ==,
+                   GH_DEMO_OTHER_APP_NAME);
+  g_assert_cmpint (gh_account_readiness_get_receive (wholesale), ==, GH_READY_NO);
+
+  /* Health per entity: Meta's words, ours, and where to fix it. */
+  assert_status (report, "account." GH_DEMO_WABA_ID ".health", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA2_ID ".health", GH_CHECK_STATUS_WARNING);
+  item = find_item (report, "account." GH_DEMO_WABA2_ID ".health.account");
+  g_assert_cmpint (gh_check_item_get_status (item), ==, GH_CHECK_STATUS_WARNING);
+  g_assert_nonnull (strstr (gh_check_item_get_description (item),
+                            "The Business has not passed business verification."));
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), "not verified"));
+  g_assert_cmpint (gh_check_item_get_fix_kind (item), ==, GH_CHECK_FIX_LINK);
+  g_assert_true (g_str_has_prefix (gh_check_item_get_fix_uri (item),
+                                   "https://business.facebook.com/settings/security"));
+
+  /* The limit belongs to the business portfolio. */
+  item = find_item (report, "account." GH_DEMO_WABA_ID ".limit");
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), "10,000"));
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), "business portfolio"));
+
+  /* Numbers: ready, pending with Register offered, a test number, On-Premises. */
+  assert_status (report, "phone." GH_DEMO_PHONE_ID ".ready", GH_CHECK_STATUS_OK);
+  item = find_item (report, "phone." GH_DEMO_PHONE_PENDING_ID ".ready");
+  g_assert_cmpint (gh_check_item_get_status (item), ==, GH_CHECK_STATUS_ERROR);
+  g_assert_cmpint (gh_check_item_get_fix_kind (item), ==, GH_CHECK_FIX_REGISTER);
+  g_assert_cmpstr (gh_check_item_get_fix_target (item), ==, GH_DEMO_PHONE_PENDING_ID);
+  g_assert_cmpstr (gh_check_item_get_account_id (item), ==, GH_DEMO_WABA_ID);
+  item = find_item (report, "phone." GH_DEMO_PHONE_SANDBOX_ID ".ready");
+  g_assert_cmpint (gh_check_item_get_status (item), ==, GH_CHECK_STATUS_WARNING);
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), "test number"));
+  item = find_item (report, "phone." GH_DEMO_PHONE2_ON_PREMISE_ID ".ready");
+  g_assert_cmpint (gh_check_item_get_status (item), ==, GH_CHECK_STATUS_ERROR);
+  g_assert_nonnull (strstr (gh_check_item_get_description (item), "October 2025"));
+  assert_status (report, "phone." GH_DEMO_PHONE2_FLAGGED_ID ".ready", GH_CHECK_STATUS_WARNING);
+
+  g_assert_cmpint (gh_account_readiness_get_send (retail), ==, GH_READY_LIMITED);
+  g_assert_cmpint (gh_account_readiness_get_receive (retail), ==, GH_READY_LIMITED);
+
+  /* The command line's text says it per account, above its rows. */
+  {
+    g_autofree char *text = gh_check_report_to_text (report);
+
+    g_assert_nonnull (strstr (text, "\n" GH_DEMO_WABA2_NAME " — Ready to send: with limits · "
+                                    "Ready to receive: no\n✗ Incoming messages — "));
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 test_employee (Fixture       *fixture,
                gconstpointer  data)
@@ -167,21 +282,32 @@ test_employee (Fixture       *fixture,
 
   report = check_token (fixture, GH_DEMO_TOKEN_EMPLOYEE, NULL);
 
-  assert_status (report, "token", GH_CHECK_STATUS_OK);
-  assert_status (report, "kind", GH_CHECK_STATUS_OK);
-  assert_status (report, "scope:business_management", GH_CHECK_STATUS_WARNING);
-  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
-  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
-  /* Granted in the token dialog, not assigned: found through target_ids, then refused. */
-  assert_status (report, "waba:" GH_DEMO_WABA2_ID, GH_CHECK_STATUS_ERROR);
-  assert_fix_step (report, "waba:" GH_DEMO_WABA2_ID, GH_GUIDE_STEP_ASSIGN_WABA);
-  assert_status (report, "admin", GH_CHECK_STATUS_WARNING);
+  assert_status (report, "token.valid", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.kind", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.business_management", GH_CHECK_STATUS_WARNING);
+  assert_status (report, "accounts.found", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
+  /* Granted in the token dialog, not assigned: found through target_ids, refused, and only
+   * mentioned, since nobody chose it. */
+  assert_status (report, "account." GH_DEMO_WABA2_ID ".reachable", GH_CHECK_STATUS_WARNING);
+  assert_fix_step (report, "account." GH_DEMO_WABA2_ID ".reachable", GH_GUIDE_STEP_ASSIGN_WABA);
+  g_assert_null (strstr (gh_check_item_get_title (find_item (
+    report, "account." GH_DEMO_WABA2_ID ".reachable")), GH_DEMO_WABA2_ID));
+  assert_status (report, "token.admin", GH_CHECK_STATUS_WARNING);
   g_assert_cmpint (gh_check_report_get_is_admin (report), !=, 1);
   g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_EMPLOYEE_USER_ID);
 
+  /* Its tasks here (Develop, Messaging) do not let it register: no Register button, a page
+   * to open instead; and no readiness for the account it cannot read. */
+  g_assert_cmpint (gh_check_item_get_fix_kind (find_item (
+    report, "phone." GH_DEMO_PHONE_PENDING_ID ".ready")), ==, GH_CHECK_FIX_LINK);
+  g_assert_null (gh_check_report_find_readiness (report, GH_DEMO_WABA2_ID));
+  g_assert_null (gh_check_report_find_item (report,
+                                            "account." GH_DEMO_WABA2_ID ".webhooks"));
+
   g_assert_true (gh_check_report_get_passed (report));
   g_assert_cmpstr (gh_check_report_get_summary (report), ==,
-                   "This token works, with warnings.");
+                   "This token works, but the integration is not ready yet.");
 
   g_assert_finalize_object (g_steal_pointer (&report));
 }
@@ -195,12 +321,13 @@ test_sixty_day (Fixture       *fixture,
 
   report = check_token (fixture, GH_DEMO_TOKEN_SIXTY_DAY, NULL);
 
-  assert_status (report, "kind", GH_CHECK_STATUS_OK);
-  assert_status (report, "expiry", GH_CHECK_STATUS_WARNING);
-  assert_fix_step (report, "expiry", GH_GUIDE_STEP_GENERATE_TOKEN);
-  expiry = gh_check_report_find_item (report, "expiry");
-  g_assert_true (strstr (gh_check_item_get_description (expiry), "44 days left") != NULL ||
-                 strstr (gh_check_item_get_description (expiry), "45 days left") != NULL);
+  assert_status (report, "token.kind", GH_CHECK_STATUS_OK);
+  /* A 60-day token with 45 days to go: a date, and a promise to remind. */
+  assert_status (report, "token.expiry", GH_CHECK_STATUS_OK);
+  expiry = gh_check_report_find_item (report, "token.expiry");
+  g_assert_nonnull (strstr (gh_check_item_get_description (expiry), "(45 days)"));
+  g_assert_nonnull (strstr (gh_check_item_get_description (expiry),
+                            "Gatehouse will remind you."));
   g_assert_true (gh_check_report_get_passed (report));
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -214,13 +341,13 @@ test_user_24h (Fixture       *fixture,
 
   report = check_token (fixture, GH_DEMO_TOKEN_USER_24H, NULL);
 
-  assert_status (report, "token", GH_CHECK_STATUS_OK);
-  assert_status (report, "kind", GH_CHECK_STATUS_ERROR);
-  assert_fix_step (report, "kind", GH_GUIDE_STEP_SYSTEM_USER);
-  assert_status (report, "expiry", GH_CHECK_STATUS_ERROR);
-  assert_fix_step (report, "expiry", GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_status (report, "token.valid", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.kind", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "token.kind", GH_GUIDE_STEP_SYSTEM_USER);
+  assert_status (report, "token.expiry", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "token.expiry", GH_GUIDE_STEP_GENERATE_TOKEN);
   /* me/assigned_… refuses personal tokens; the account is still found through target_ids */
-  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
   g_assert_false (gh_check_report_get_passed (report));
   g_assert_cmpstr (gh_check_report_get_summary (report), ==, "This token can’t be used yet.");
 
@@ -235,10 +362,10 @@ test_no_messaging (Fixture       *fixture,
 
   report = check_token (fixture, GH_DEMO_TOKEN_NO_MESSAGING, NULL);
 
-  assert_status (report, "scope:whatsapp_business_management", GH_CHECK_STATUS_OK);
-  assert_status (report, "scope:whatsapp_business_messaging", GH_CHECK_STATUS_ERROR);
-  assert_fix_step (report, "scope:whatsapp_business_messaging", GH_GUIDE_STEP_GENERATE_TOKEN);
-  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.whatsapp_business_management", GH_CHECK_STATUS_OK);
+  assert_status (report, "permission.whatsapp_business_messaging", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "permission.whatsapp_business_messaging", GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_status (report, "accounts.found", GH_CHECK_STATUS_OK);
   g_assert_false (gh_check_report_get_passed (report));
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -255,8 +382,8 @@ test_invalid_token (Fixture       *fixture,
 
   /* A rejected token ends the check after the first round trip. */
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
-  assert_status (report, "token", GH_CHECK_STATUS_ERROR);
-  assert_fix_step (report, "token", GH_GUIDE_STEP_GENERATE_TOKEN);
+  assert_status (report, "token.valid", GH_CHECK_STATUS_ERROR);
+  assert_fix_step (report, "token.valid", GH_GUIDE_STEP_GENERATE_TOKEN);
   g_assert_false (gh_check_report_get_passed (report));
   g_assert_cmpuint (gh_check_report_get_wabas (report)->len, ==, 0);
   g_assert_false (gh_saved_connection_get_last_check_ok (saved));
@@ -276,10 +403,10 @@ test_debug_token_refused (Fixture       *fixture,
   report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, NULL);
 
   g_assert_null (gh_check_report_get_token_info (report));
-  assert_status (report, "token", GH_CHECK_STATUS_OK);
-  assert_status (report, "kind", GH_CHECK_STATUS_WARNING);
-  assert_status (report, "wabas", GH_CHECK_STATUS_OK);
-  assert_status (report, "waba:" GH_DEMO_WABA_ID, GH_CHECK_STATUS_OK);
+  assert_status (report, "token.valid", GH_CHECK_STATUS_OK);
+  assert_status (report, "token.kind", GH_CHECK_STATUS_WARNING);
+  assert_status (report, "accounts.found", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
   g_assert_cmpstr (gh_check_report_get_user_id (report), ==, GH_DEMO_ADMIN_USER_ID);
   g_assert_true (gh_check_report_get_passed (report));
 
@@ -431,9 +558,10 @@ test_load_waba_full (Fixture       *fixture,
   waba = run_load_waba (connection, GH_DEMO_WABA_ID, &error);
   g_assert_no_error (error);
 
-  /* A refresh is one round trip: a batch of the account and its business fields. */
+  /* A refresh is one round trip: a batch of the account, its business fields, its health
+   * and numbers, and its subscriptions. */
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
-  g_assert_cmpuint (gh_demo_server_get_operation_count (fixture->server), ==, 2);
+  g_assert_cmpuint (gh_demo_server_get_operation_count (fixture->server), ==, 4);
 
   g_assert_cmpstr (gh_waba_get_currency (waba), ==, "USD");
   g_assert_cmpstr (gh_waba_get_timezone_id (waba), ==, "1");
@@ -594,6 +722,143 @@ test_load_waba_unreadable (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&connection));
 }
 
+/* The overview's read, judged with what the check knows about the token. */
+static void
+test_load_account (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GhAccountReadiness) readiness = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GhWaba *waba;
+
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+
+  gh_demo_server_reset_counts (fixture->server);
+  gh_connection_load_account_async (connection, GH_DEMO_WABA2_ID, NULL,
+                                    gh_test_keep_result_cb, &result);
+  gh_test_wait_result (&result);
+  readiness = gh_connection_load_account_finish (connection, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 0);
+
+  waba = gh_account_readiness_get_waba (readiness);
+  g_assert_cmpstr (gh_waba_get_id (waba), ==, GH_DEMO_WABA2_ID);
+  g_assert_cmpstr (gh_waba_get_on_behalf_of_business_name (waba), ==,
+                   "Lucky Shrub Wholesale GmbH");
+  g_assert_nonnull (gh_waba_get_templates (waba));
+  /* The numbers carry what readiness needs, and the check's app is known. */
+  g_assert_nonnull (gh_phone_number_get_health (find_phone (waba,
+                                                            GH_DEMO_PHONE2_FLAGGED_ID)));
+  g_assert_cmpint (gh_account_readiness_get_subscribed (readiness), ==, 0);
+  g_assert_true (gh_account_readiness_get_can_subscribe (readiness));
+  g_assert_cmpint (gh_account_readiness_get_receive (readiness), ==, GH_READY_NO);
+
+  g_assert_finalize_object (g_steal_pointer (&readiness));
+  g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* The business comes late: the account list is refused and the saved connection knows its
+ * account but not its business.  The role is still read in the same two round trips, by a
+ * dependent operation chained to the account's owner. */
+static void
+test_business_found_late (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+
+  gh_saved_connection_set_waba_id (saved, GH_DEMO_WABA_ID);
+  gh_demo_server_set_error (fixture->server, "me/assigned_whatsapp_business_accounts", 403,
+                            10, 0, 0);
+
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, saved);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
+  g_assert_cmpint (gh_check_report_get_is_admin (report), ==, 1);
+  assert_status (report, "token.admin", GH_CHECK_STATUS_OK);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
+  g_assert_cmpstr (gh_saved_connection_get_business_id (saved), ==, GH_DEMO_BUSINESS_ID);
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* When the role truly cannot be read, it is unknown: not "no", and editing stays on. */
+static void
+test_role_unknown (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GhCheckReport) report = NULL;
+
+  gh_demo_server_set_error (fixture->server, GH_DEMO_BUSINESS_ID "/system_users", 403, 200,
+                            0, 0);
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, NULL);
+
+  g_assert_cmpint (gh_check_report_get_is_admin (report), ==, -1);
+  g_assert_true (gh_check_report_get_can_edit (report));
+  assert_status (report, "token.admin", GH_CHECK_STATUS_WARNING);
+  g_assert_nonnull (strstr (gh_check_item_get_title (find_item (report, "token.admin")),
+                            "unknown"));
+  g_assert_nonnull (strstr (gh_check_item_get_description (find_item (report, "token.admin")),
+                            "stays on"));
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* Meta answers an operation that took too long with null: it is asked again, once, and the
+ * check still only reads. */
+static void
+test_null_items_retried (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GhConnection) connection = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
+
+  /* In the second round trip: one more request, for that item only. */
+  gh_demo_server_reset_counts (fixture->server);
+  gh_demo_server_set_error (fixture->server, GH_DEMO_WABA2_ID "/subscribed_apps", 504, 2, 0, 1);
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 0);
+  assert_status (report, "account." GH_DEMO_WABA2_ID ".webhooks", GH_CHECK_STATUS_ERROR);
+  g_assert_cmpint (gh_account_readiness_get_subscribed (gh_check_report_find_readiness (
+    report, GH_DEMO_WABA2_ID)), ==, 0);
+  g_clear_object (&report);
+
+  /* In the first: debug_token is asked again before going on. */
+  gh_demo_server_reset_counts (fixture->server);
+  gh_demo_server_set_error (fixture->server, "debug_token", 504, 2, 0, 1);
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
+  g_assert_nonnull (gh_check_report_get_token_info (report));
+  assert_status (report, "token.kind", GH_CHECK_STATUS_OK);
+  g_clear_object (&report);
+
+  /* Twice null: not asked a third time; the item says it could not be read. */
+  gh_demo_server_reset_counts (fixture->server);
+  gh_demo_server_set_error (fixture->server, GH_DEMO_WABA_ID "/subscribed_apps", 504, 2, 0, 2);
+  report = run_check (connection, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".webhooks", GH_CHECK_STATUS_WARNING);
+  g_assert_cmpint (gh_account_readiness_get_subscribed (gh_check_report_find_readiness (
+    report, GH_DEMO_WABA_ID)), ==, -1);
+
+  g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -641,12 +906,16 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   add_test ("/connection/check/admin", test_admin);
+  add_test ("/connection/check/admin-readiness", test_admin_readiness);
   add_test ("/connection/check/employee", test_employee);
   add_test ("/connection/check/sixty-day", test_sixty_day);
   add_test ("/connection/check/user-24h", test_user_24h);
   add_test ("/connection/check/no-messaging", test_no_messaging);
   add_test ("/connection/check/invalid-token", test_invalid_token);
   add_test ("/connection/check/debug-token-refused", test_debug_token_refused);
+  add_test ("/connection/check/business-found-late", test_business_found_late);
+  add_test ("/connection/check/role-unknown", test_role_unknown);
+  add_test ("/connection/check/null-items-retried", test_null_items_retried);
   add_test ("/connection/check/network-failure", test_network_failure);
   add_test ("/connection/check/cancelled", test_cancelled);
   add_test ("/connection/load-waba/details", test_load_waba);
@@ -655,6 +924,7 @@ main (int   argc,
   add_test ("/connection/load-waba/partner", test_load_waba_partner);
   add_test ("/connection/load-waba/employee", test_load_waba_employee);
   add_test ("/connection/load-waba/unreadable", test_load_waba_unreadable);
+  add_test ("/connection/load-account", test_load_account);
   add_test ("/connection/saved-property", test_saved_property);
 
   return g_test_run ();

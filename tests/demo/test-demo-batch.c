@@ -160,8 +160,8 @@ test_batch_references (GhTestFixture *fixture,
   g_assert_nonnull (reply->root);
   answers = json_node_get_array (reply->root);
   g_assert_cmpuint (json_array_get_length (answers), ==, 4);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 0),
-                                               "code"), ==, 200);
+  /* Others depend on it and it did not ask for its answer: Meta leaves it out. */
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (answers, 0)));
 
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 1),
                                                "code"), ==, 200);
@@ -181,6 +181,75 @@ test_batch_references (GhTestFixture *fixture,
                                                "code"), ==, 400);
 }
 
+/* "omit_response_on_success": false keeps the answer of an operation others depend on; one
+ * nobody depends on, or one that failed, is always answered. */
+static void
+test_batch_omit_response (GhTestFixture *fixture,
+                          gconstpointer  data)
+{
+  const char *batch =
+    "[{\"method\":\"GET\",\"name\":\"waba\",\"omit_response_on_success\":false,"
+    "\"relative_url\":\"" GH_DEMO_WABA_ID "?fields=owner_business_info\"},"
+    "{\"method\":\"GET\",\"name\":\"unused\",\"relative_url\":\"me?fields=id\"},"
+    "{\"method\":\"GET\",\"name\":\"broken\",\"relative_url\":\"me?fields=bogus\"},"
+    "{\"method\":\"GET\",\"relative_url\":"
+    "\"{result=waba:$.owner_business_info.id}/system_users?fields=id,role\"},"
+    "{\"method\":\"GET\",\"relative_url\":\"{result=broken:$.id}\"}]";
+  g_autofree char *escaped = g_uri_escape_string (batch, NULL, FALSE);
+  g_autofree char *form = g_strdup_printf ("batch=%s&include_headers=false", escaped);
+  g_autoptr(GhTestReply) reply =
+    gh_test_fetch (fixture, "POST", "/v25.0/", GH_DEMO_TOKEN_ADMIN, form);
+  g_autoptr(JsonNode) waba = NULL;
+  g_autoptr(JsonNode) users = NULL;
+  JsonArray *answers;
+
+  g_assert_nonnull (reply->root);
+  answers = json_node_get_array (reply->root);
+  g_assert_cmpuint (json_array_get_length (answers), ==, 5);
+
+  waba = json_from_string (json_object_get_string_member (
+    json_array_get_object_element (answers, 0), "body"), NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+    json_node_get_object (waba), "owner_business_info"), "id"), ==, GH_DEMO_BUSINESS_ID);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 1),
+                                               "code"), ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 2),
+                                               "code"), ==, 400);
+
+  /* The dependent operation ran with the business ID the first one found. */
+  users = json_from_string (json_object_get_string_member (
+    json_array_get_object_element (answers, 3), "body"), NULL);
+  g_assert_nonnull (json_object_get_array_member (json_node_get_object (users), "data"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 4),
+                                               "code"), ==, 400);
+}
+
+/* An error injected with HTTP status 504 is an operation that did not finish in time: in a
+ * batch Meta answers it with null, and only that one. */
+static void
+test_batch_timed_out_item (GhTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *form = batch_form (2, "&include_headers=false");
+  g_autoptr(GhTestReply) reply = NULL;
+  g_autoptr(GhTestReply) again = NULL;
+  JsonArray *answers;
+
+  gh_demo_server_set_error (fixture->server, "me", 504, 1, 0, 1);
+  reply = gh_test_fetch (fixture, "POST", "/v25.0/", GH_DEMO_TOKEN_ADMIN, form);
+  answers = json_node_get_array (reply->root);
+  g_assert_cmpuint (json_array_get_length (answers), ==, 2);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (answers, 0)));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 1),
+                                               "code"), ==, 200);
+
+  /* Once only: asked again, it answers. */
+  again = gh_test_fetch (fixture, "POST", "/v25.0/", GH_DEMO_TOKEN_ADMIN, form);
+  answers = json_node_get_array (again->root);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (answers, 0),
+                                               "code"), ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +258,8 @@ main (int   argc,
 
   GH_TEST_ADD ("/demo/batch", test_batch);
   GH_TEST_ADD ("/demo/batch-references", test_batch_references);
+  GH_TEST_ADD ("/demo/batch-omit-response", test_batch_omit_response);
+  GH_TEST_ADD ("/demo/batch-timed-out-item", test_batch_timed_out_item);
 
   return g_test_run ();
 }

@@ -85,6 +85,23 @@ load_waba (GhConnection  *connection,
   return gh_connection_load_waba_finish (connection, result, error);
 }
 
+static GhAccountReadiness *
+load_account (GhConnection *connection,
+              const char   *waba_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GhAccountReadiness *readiness;
+
+  gh_connection_load_account_async (connection, waba_id, NULL, gh_test_keep_result_cb,
+                                    &result);
+  g_assert_true (gh_test_wait_for (result_arrived, &result, 20000));
+  readiness = gh_connection_load_account_finish (connection, result, &error);
+  g_assert_no_error (error);
+
+  return readiness;
+}
+
 static GhCheckReport *
 check (GhConnection *connection)
 {
@@ -227,11 +244,15 @@ scroll_to_group (GhAccountPage *page,
   gh_test_wait_for (settled, NULL, 200);
 }
 
-/* The overview in light and dark: the account on top, then the numbers and templates. */
+/* The overview in light and dark: whether it is ready, the account, then the numbers. */
 static void
 save_screenshots (Fixture *fixture)
 {
   static const struct { const char *file; AdwColorScheme scheme; const char *group; } shots[] = {
+    { "screenshot-overview-readiness-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT,
+      "Ready to Send and Receive?" },
+    { "screenshot-overview-readiness-dark.png", ADW_COLOR_SCHEME_FORCE_DARK,
+      "Ready to Send and Receive?" },
     { "screenshot-overview-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "Account" },
     { "screenshot-overview-dark.png", ADW_COLOR_SCHEME_FORCE_DARK, "Account" },
     { "screenshot-overview-numbers-light.png", ADW_COLOR_SCHEME_FORCE_LIGHT, "Phone Numbers" },
@@ -263,8 +284,16 @@ test_admin (Fixture       *fixture,
     "Messaging limit", "10,000 customers a day", "USD", "Los Angeles (America/Los_Angeles)",
     "Country", "US", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573574",
     "WhatsApp Manager → Message templates", "April 12, 2023",
-    "Can it send messages?", "Can send messages",
     "Open in Business Suite", "Open in WhatsApp Manager",
+    NULL
+  };
+  /* Above the details: ready or not, then why, row by row. */
+  static const char * const readiness[] = {
+    "Ready to Send and Receive?", "Ready to send: with limits · Ready to receive: with limits",
+    "Incoming messages", "“" GH_DEMO_APP_NAME "” is subscribed",
+    "helpdesk.luckyshrub.example", "Sending", "Meta lets this account send messages.",
+    "shared by every phone number", "+1 555-014-7720 · Lucky Shrub Deliveries",
+    "Not registered for Cloud API", "A test number",
     NULL
   };
   /* One line per number: the number, then its verified name and status in words. */
@@ -294,8 +323,8 @@ test_admin (Fixture       *fixture,
     NULL
   };
   g_autoptr(GhConnection) connection = NULL;
-  g_autoptr(GhWaba) waba = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GhAccountReadiness) account = NULL;
   g_autofree char *copied = NULL;
   GtkWidget *row;
   GtkWidget *copy;
@@ -304,13 +333,18 @@ test_admin (Fixture       *fixture,
   assert_texts (fixture->page, (const char * const[]) { "Reading the Account…", NULL });
 
   connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
+  report = check (connection);
   gh_demo_server_reset_counts (fixture->server);
-  waba = load_waba (connection, GH_DEMO_WABA_ID, &error);
-  g_assert_no_error (error);
+  account = load_account (connection, GH_DEMO_WABA_ID);
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
 
-  gh_account_page_set_waba (fixture->page, waba);
+  gh_account_page_set_account (fixture->page, account);
   g_assert_true (gh_test_wait_for (stack_shows, fixture->page, 5000));
+  g_assert_true (gh_account_page_get_waba (fixture->page) ==
+                 gh_account_readiness_get_waba (account));
+  assert_texts (fixture->page, readiness);
+  /* Only hosts: the addresses themselves are long and not needed to tell where they go. */
+  assert_no_text (fixture->page, "/whatsapp/webhook");
   assert_texts (fixture->page, details);
   assert_texts (fixture->page, numbers);
   assert_texts (fixture->page, templates);
@@ -344,7 +378,9 @@ test_admin (Fixture       *fixture,
                                      gh_test_find_label (expander, "+1 555-014-7720") != NULL);
   save_screenshots (fixture);
 
+  /* The page still shows the account; the connection and its report go. */
   g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&report));
 }
 
 static void
@@ -355,8 +391,10 @@ test_partner_account (Fixture       *fixture,
     GH_DEMO_WABA2_NAME, "On behalf of", "Lucky Shrub Wholesale GmbH", "Client business ID",
     "1185206391742286", "Pending review", "Not verified", "2,000 customers a day", "EUR",
     "Muscat (Asia/Muscat)", "DE", "Business location",
-    "Can send messages, with limits", "What holds it back:", "This WhatsApp account",
-    "The Business has not passed business verification.",
+    "Ready to send: with limits · Ready to receive: no",
+    "Meta limits the messages this account can send", "This WhatsApp account",
+    "The Business has not passed business verification.", GH_DEMO_OTHER_APP_NAME,
+    "An On-Premises number",
     "+49 30 901820", "Lucky Shrub Wholesale · Flagged for low quality",
     "Lucky Shrub Großhandel · Restricted",
     "On-premises", "Expired", "Declined", "Low", "Medium",
@@ -366,18 +404,20 @@ test_partner_account (Fixture       *fixture,
     NULL
   };
   g_autoptr(GhConnection) connection = NULL;
-  g_autoptr(GhWaba) waba = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GhAccountReadiness) account = NULL;
 
   connection = gh_test_connection_new (fixture->server, GH_DEMO_TOKEN_ADMIN, NULL);
-  waba = load_waba (connection, GH_DEMO_WABA2_ID, &error);
-  g_assert_no_error (error);
+  report = check (connection);
+  account = load_account (connection, GH_DEMO_WABA2_ID);
 
-  gh_account_page_set_waba (fixture->page, waba);
+  gh_account_page_set_account (fixture->page, account);
   expand_all (GTK_WIDGET (fixture->page));
   assert_texts (fixture->page, texts);
 
+  /* The page still shows the account; the connection and its report go. */
   g_assert_finalize_object (g_steal_pointer (&connection));
+  g_assert_finalize_object (g_steal_pointer (&report));
 }
 
 static void
