@@ -65,6 +65,7 @@ typedef struct
   /* Answers, borrowed from the result arrays kept alive in @kept: one per first-batch
    * request, then one per operation of the second. */
   GPtrArray *first;
+  guint n_prefetch;           /* the prefetched account's requests after the first ones */
   GArray *ops;                /* Op */
   GPtrArray *answers;
   GPtrArray *kept;
@@ -789,6 +790,7 @@ first_batch_cb (GObject      *object,
     }
 
   keep_results (data, results);
+  _gh_connection_keep_prefetched (self, results, N_FIRST, data->n_prefetch);
   data->first = g_ptr_array_new ();
   for (guint i = 0; i < N_FIRST; i++)
     g_ptr_array_add (data->first, g_ptr_array_index (results, i));
@@ -838,6 +840,8 @@ gh_connection_check_async (GhConnection        *self,
   requests = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_graph_batch_request_free);
   for (guint i = 0; i < N_FIRST; i++)
     g_ptr_array_add (requests, first_request (self, i));
+  /* A saved connection's account rides along: it opens after this round trip and the next. */
+  data->n_prefetch = _gh_connection_add_prefetch_requests (self, requests);
 
   gh_graph_client_batch_async (gh_connection_get_client (self), requests, cancellable,
                                first_batch_cb, g_steal_pointer (&task));

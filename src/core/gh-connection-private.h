@@ -55,4 +55,14 @@ GhAccountReadiness  *_gh_connection_read_readiness_finish (GhConnection       *s
                                                            GAsyncResult       *result,
                                                            GError            **error);
 
+/* Adds the prefetched account's requests (if any) to the check's first batch; returns how
+ * many. */
+guint                _gh_connection_add_prefetch_requests (GhConnection     *self,
+                                                           GPtrArray        *requests);
+/* Keeps @count answers from @offset of @results for the prefetched account. */
+void                 _gh_connection_keep_prefetched     (GhConnection        *self,
+                                                         GPtrArray           *results,
+                                                         guint                offset,
+                                                         guint                count);
+
 G_END_DECLS

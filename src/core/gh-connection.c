@@ -56,6 +56,14 @@ struct _GhConnection
   char *token;
   GhSavedConnection *saved;
   GhCheckReport *report;
+
+  /* An account asked for in the check's first round trip, and what came back: the check's
+   * own answers, then the overview's four, then the first page of people. */
+  char *prefetch_waba_id;
+  char *prefetch_people_path;
+  GPtrArray *prefetched;
+  guint prefetch_offset;
+  gboolean prefetched_account_taken;
 };
 
 G_DEFINE_FINAL_TYPE (GhConnection, gh_connection, G_TYPE_OBJECT)
@@ -161,14 +169,13 @@ remember_account (GhConnection *self,
 
 /* The overview's batch: [0] the account's fields, [1] the business fields, [2] its health and
  * numbers, [3] its subscriptions. */
+/* Takes @task; @results[@at…] are the overview batch's four answers. */
 static void
-account_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+account_answered (GTask     *owned,
+                  GPtrArray *results,
+                  guint      at)
 {
-  GhGraphClient *client = GH_GRAPH_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GTask) task = owned;
   g_autoptr(GhWaba) waba = NULL;
   g_autoptr(GhAccountReadiness) readiness = NULL;
   g_autoptr(GError) error = NULL;
@@ -176,13 +183,7 @@ account_loaded_cb (GObject      *object,
   GhGraphBatchResult *full;
   GhGraphBatchResult *business;
 
-  results = gh_graph_client_batch_finish (client, result, &error);
-  if (results == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (results->len < 4)
+  if (results->len < at + 4)
     {
       g_task_return_error (task,
                            gh_graph_error_new_literal (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
@@ -190,8 +191,8 @@ account_loaded_cb (GObject      *object,
       return;
     }
 
-  full = g_ptr_array_index (results, 0);
-  business = g_ptr_array_index (results, 1);
+  full = g_ptr_array_index (results, at);
+  business = g_ptr_array_index (results, at + 1);
 
   if (full->error != NULL)
     {
@@ -214,7 +215,7 @@ account_loaded_cb (GObject      *object,
             json_object_set_member (into, load_waba_business_fields[i], json_node_copy (member));
         }
     }
-  _gh_connection_merge_details (full, g_ptr_array_index (results, 2));
+  _gh_connection_merge_details (full, g_ptr_array_index (results, at + 2));
 
   waba = gh_waba_parse (full->body, &error);
   if (waba == NULL)
@@ -240,9 +241,42 @@ account_loaded_cb (GObject      *object,
       return;
     }
 
-  readiness = judge (self, waba, g_ptr_array_index (results, 2),
-                     g_ptr_array_index (results, 3));
+  readiness = judge (self, waba, g_ptr_array_index (results, at + 2),
+                     g_ptr_array_index (results, at + 3));
   g_task_return_pointer (task, g_steal_pointer (&readiness), g_object_unref);
+}
+
+static void
+account_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = gh_graph_client_batch_finish (GH_GRAPH_CLIENT (object), result, &error);
+  if (results == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  account_answered (g_steal_pointer (&task), results, 0);
+}
+
+/* The overview's four requests for @waba_id (an ID already checked to be digits). */
+static void
+add_account_requests (GPtrArray  *requests,
+                      const char *waba_id)
+{
+  g_autofree char *basic_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BASIC_FIELDS, waba_id);
+  g_autofree char *business_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BUSINESS_FIELDS,
+                                                   waba_id);
+
+  g_ptr_array_add (requests, _gh_connection_get_request (basic_url));
+  g_ptr_array_add (requests, _gh_connection_get_request (business_url));
+  _gh_connection_add_readiness_requests (requests, waba_id);
 }
 
 /* The re-read after a write: [0] the account's own fields, [1] its health and numbers, [2]
@@ -300,8 +334,6 @@ load_account (GhConnection        *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) requests = NULL;
-  g_autofree char *basic_url = NULL;
-  g_autofree char *business_url = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -316,14 +348,23 @@ load_account (GhConnection        *self,
       return;
     }
 
+  /* Read with the check already: no request at all, once. */
+  if (source_tag == gh_connection_load_account_async && self->prefetched != NULL
+      && !self->prefetched_account_taken && g_strcmp0 (self->prefetch_waba_id, waba_id) == 0)
+    {
+      g_autoptr(GPtrArray) prefetched = g_ptr_array_ref (self->prefetched);
+
+      self->prefetched_account_taken = TRUE;
+      if (self->prefetch_people_path == NULL)
+        g_clear_pointer (&self->prefetched, g_ptr_array_unref);
+      account_answered (g_steal_pointer (&task), prefetched, self->prefetch_offset);
+      return;
+    }
+
   /* One round trip: a token that may not read the business fields, or the readiness
    * fields, still gets the rest. */
-  basic_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BASIC_FIELDS, waba_id);
-  business_url = g_strdup_printf ("%s?fields=" LOAD_WABA_BUSINESS_FIELDS, waba_id);
   requests = g_ptr_array_new_with_free_func ((GDestroyNotify)gh_graph_batch_request_free);
-  g_ptr_array_add (requests, _gh_connection_get_request (basic_url));
-  g_ptr_array_add (requests, _gh_connection_get_request (business_url));
-  _gh_connection_add_readiness_requests (requests, waba_id);
+  add_account_requests (requests, waba_id);
 
   gh_graph_client_batch_async (self->client, requests, cancellable,
                                account_loaded_cb, g_steal_pointer (&task));
@@ -335,6 +376,9 @@ gh_connection_finalize (GObject *object)
   GhConnection *self = (GhConnection *)object;
 
   gh_secret_free (g_steal_pointer (&self->token));
+  g_clear_pointer (&self->prefetch_waba_id, g_free);
+  g_clear_pointer (&self->prefetch_people_path, g_free);
+  g_clear_pointer (&self->prefetched, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->saved);
   g_clear_object (&self->report);
@@ -691,4 +735,84 @@ _gh_connection_peek_token (GhConnection *self)
   g_return_val_if_fail (GH_IS_CONNECTION (self), NULL);
 
   return self->token;
+}
+
+void
+gh_connection_prefetch_account (GhConnection *self,
+                                const char   *waba_id,
+                                const char   *people_path)
+{
+  g_return_if_fail (GH_IS_CONNECTION (self));
+
+  g_clear_pointer (&self->prefetch_waba_id, g_free);
+  g_clear_pointer (&self->prefetch_people_path, g_free);
+  g_clear_pointer (&self->prefetched, g_ptr_array_unref);
+
+  /* The ID may come from the keyring: never let it change the path. */
+  if (!_gh_connection_is_graph_id (waba_id))
+    return;
+
+  self->prefetch_waba_id = g_strdup (waba_id);
+  self->prefetch_people_path = g_strdup (people_path);
+}
+
+JsonNode *
+gh_connection_take_people_page (GhConnection *self,
+                                const char   *waba_id)
+{
+  GhGraphBatchResult *page;
+  JsonNode *body;
+  guint at;
+
+  g_return_val_if_fail (GH_IS_CONNECTION (self), NULL);
+
+  if (self->prefetched == NULL || self->prefetch_people_path == NULL
+      || g_strcmp0 (self->prefetch_waba_id, waba_id) != 0)
+    return NULL;
+
+  at = self->prefetch_offset + 4;
+  page = at < self->prefetched->len ? g_ptr_array_index (self->prefetched, at) : NULL;
+  body = page != NULL && page->error == NULL && page->body != NULL
+         ? json_node_ref (page->body) : NULL;
+  g_clear_pointer (&self->prefetch_people_path, g_free);
+  if (self->prefetched_account_taken)
+    g_clear_pointer (&self->prefetched, g_ptr_array_unref);
+
+  return body;
+}
+
+guint
+_gh_connection_add_prefetch_requests (GhConnection *self,
+                                      GPtrArray    *requests)
+{
+  guint before = requests->len;
+
+  if (self->prefetch_waba_id == NULL)
+    return 0;
+
+  add_account_requests (requests, self->prefetch_waba_id);
+  if (self->prefetch_people_path != NULL)
+    g_ptr_array_add (requests, _gh_connection_get_request (self->prefetch_people_path));
+
+  return requests->len - before;
+}
+
+void
+_gh_connection_keep_prefetched (GhConnection *self,
+                                GPtrArray    *results,
+                                guint         offset,
+                                guint         count)
+{
+  /* Only whole answers are worth keeping: anything short, or an operation Meta answered
+   * with null, is asked for again when the account opens. */
+  g_clear_pointer (&self->prefetched, g_ptr_array_unref);
+  self->prefetched_account_taken = FALSE;
+  for (guint i = offset; i < offset + count && i < results->len; i++)
+    if (((GhGraphBatchResult *) g_ptr_array_index (results, i))->code == 0)
+      return;
+  if (count > 0 && results->len >= offset + count)
+    {
+      self->prefetched = g_ptr_array_ref (results);
+      self->prefetch_offset = offset;
+    }
 }

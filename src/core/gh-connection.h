@@ -103,4 +103,17 @@ GhAccountAction   *gh_connection_register_phone_finish (GhConnection       *self
                                                         GAsyncResult       *result,
                                                         GError            **error);
 
+/* Before a check: asks for @waba_id's overview, and the first page of its people at
+ * @people_path (nullable; a relative URL such as gh_assignment_editor_dup_first_page_path()
+ * gives), in the check's first round trip, so that a saved connection opens on its account
+ * without waiting for another.  gh_connection_load_account_async() then answers from what
+ * was read, once. */
+void               gh_connection_prefetch_account   (GhConnection       *self,
+                                                     const char         *waba_id,
+                                                     const char         *people_path);
+/* The first page of @waba_id's people read with the check (an "assigned_users" answer), or
+ * NULL when it was not asked for, not answered, or already taken. */
+JsonNode          *gh_connection_take_people_page   (GhConnection       *self,
+                                                     const char         *waba_id);
+
 G_END_DECLS

@@ -46,21 +46,30 @@ remembered_key (GhSession *self)
   return gh_saved_connection_get_id (saved);
 }
 
-static char *
-dup_remembered_waba (GhSession *self)
+char *
+_gh_session_dup_remembered_waba (GhSession         *self,
+                                 GhSavedConnection *saved)
 {
-  const char *key = remembered_key (self);
   g_autoptr(GVariant) map = NULL;
   char *waba_id = NULL;
 
-  if (key == NULL)
+  if (saved == NULL)
     return NULL;
 
   map = g_settings_get_value (self->settings, "selected-wabas");
-  if (!g_variant_lookup (map, key, "s", &waba_id))
+  if (!g_variant_lookup (map, gh_saved_connection_get_id (saved), "s", &waba_id))
     return NULL;
 
   return waba_id;
+}
+
+static char *
+dup_remembered_waba (GhSession *self)
+{
+  GhSavedConnection *saved = self->connection != NULL
+                             ? gh_connection_get_saved (self->connection) : NULL;
+
+  return remembered_key (self) != NULL ? _gh_session_dup_remembered_waba (self, saved) : NULL;
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "gh-connection-private.h"
 #include "gh-secret.h"
+#include "gh-assignment-editor.h"
 #include "gh-session-private.h"
 
 /* Opening a connection and checking it, saving a pasted token, and the quiet re-checks of
@@ -225,6 +226,30 @@ checked_cb (GObject      *object,
   g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
 }
 
+/* A saved connection knows which account it will open on: that account and the first page of
+ * its people are read in the check's first round trip, so the account needs no round trip
+ * of its own once the check is done. */
+static void
+prefetch_account (GhSession         *self,
+                  GhConnection      *connection,
+                  GhSavedConnection *saved)
+{
+  g_autofree char *waba_id = _gh_session_dup_remembered_waba (self, saved);
+  const char *business_id = gh_saved_connection_get_business_id (saved);
+  g_autoptr(GhAssignmentEditor) editor = NULL;
+  g_autofree char *people_path = NULL;
+
+  if (waba_id == NULL)
+    waba_id = g_strdup (gh_saved_connection_get_waba_id (saved));
+  if (waba_id == NULL)
+    return;
+
+  editor = gh_assignment_editor_new (gh_connection_get_client (connection), waba_id,
+                                     business_id, NULL);
+  people_path = gh_assignment_editor_dup_first_page_path (editor);
+  gh_connection_prefetch_account (connection, waba_id, people_path);
+}
+
 /* Makes a connection for @token the open one and checks it.  @saved: what the connection is
  * known as (nullable); @before: the saved description to compare the result with, for
  * saved connections (nullable).  Takes @task. */
@@ -249,7 +274,10 @@ open_with_token (GhSession         *self,
     }
 
   if (before != NULL)
-    g_task_set_task_data (task, gh_saved_connection_copy (before), g_object_unref);
+    {
+      g_task_set_task_data (task, gh_saved_connection_copy (before), g_object_unref);
+      prefetch_account (self, connection, before);
+    }
 
   _gh_session_set_connection (self, connection, origin);
   gh_connection_check_async (connection, g_task_get_cancellable (task), checked_cb, task);

@@ -83,6 +83,9 @@ void          _gh_session_record_check            (GhSession          *self,
                                                    GhRecheckChange    *change_out,
                                                    char              **message_out);
 void          _gh_session_start_launch_recheck    (GhSession          *self);
+/* The account last chosen for @saved in the switcher, or NULL. */
+char         *_gh_session_dup_remembered_waba     (GhSession          *self,
+                                                   GhSavedConnection  *saved);
 /* Records which saved connection is open (NULL: none) and stops its quiet re-check. */
 void          _gh_session_set_opened_id           (GhSession          *self,
                                                    const char         *connection_id);

@@ -174,6 +174,8 @@ static void
 waba_id_changed_cb (GhAccountView *self)
 {
   const char *waba_id = gh_session_get_waba_id (self->session);
+  g_autoptr(JsonNode) first_page = NULL;
+  GhConnection *connection;
   const char *name;
   GhCheckReport *report;
 
@@ -186,11 +188,14 @@ waba_id_changed_cb (GhAccountView *self)
   select_waba_quietly (self, waba_id);
 
   report = open_report (self);
-  gh_people_page_load (self->people_page,
-                       gh_connection_get_client (gh_session_get_connection (self->session)),
-                       waba_id, gh_session_get_business_id (self->session),
-                       report != NULL ? gh_check_report_get_user_id (report) : NULL,
-                       report != NULL && gh_check_report_get_can_edit (report));
+  connection = gh_session_get_connection (self->session);
+  first_page = gh_connection_take_people_page (connection, waba_id);
+  gh_people_page_load_with_first_page (self->people_page, gh_connection_get_client (connection),
+                                       waba_id, gh_session_get_business_id (self->session),
+                                       report != NULL ? gh_check_report_get_user_id (report)
+                                                      : NULL,
+                                       report != NULL && gh_check_report_get_can_edit (report),
+                                       first_page);
 }
 
 static void

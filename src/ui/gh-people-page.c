@@ -304,16 +304,19 @@ loaded_cb (GObject      *object,
   _gh_people_page_update_status (self);
 }
 
+/* @first_page (nullable): the first page of people, read already. */
 static void
-start_load (GhPeoplePage *self)
+start_load (GhPeoplePage *self,
+            JsonNode     *first_page)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   self->load_failed = FALSE;
 
-  gh_assignment_editor_load_async (self->editor, self->load_cancellable, loaded_cb,
-                                   g_object_ref (self));
+  gh_assignment_editor_load_with_first_page_async (self->editor, first_page,
+                                                   self->load_cancellable, loaded_cb,
+                                                   g_object_ref (self));
   _gh_people_page_update_status (self);
 }
 
@@ -413,6 +416,19 @@ gh_people_page_load (GhPeoplePage  *self,
                      const char    *own_user_id,
                      gboolean       can_edit)
 {
+  gh_people_page_load_with_first_page (self, client, waba_id, business_id, own_user_id,
+                                       can_edit, NULL);
+}
+
+void
+gh_people_page_load_with_first_page (GhPeoplePage  *self,
+                                     GhGraphClient *client,
+                                     const char    *waba_id,
+                                     const char    *business_id,
+                                     const char    *own_user_id,
+                                     gboolean       can_edit,
+                                     JsonNode      *first_page)
+{
   g_return_if_fail (GH_IS_PEOPLE_PAGE (self));
   g_return_if_fail (GH_IS_GRAPH_CLIENT (client));
   g_return_if_fail (waba_id != NULL);
@@ -432,7 +448,7 @@ gh_people_page_load (GhPeoplePage  *self,
   g_signal_connect_object (gh_assignment_editor_get_model (self->editor), "items-changed",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
-  start_load (self);
+  start_load (self, first_page);
 }
 
 void
@@ -444,7 +460,7 @@ gh_people_page_reload (GhPeoplePage *self)
   if (self->editor == NULL || gh_assignment_editor_get_applying (self->editor))
     return;
 
-  start_load (self);
+  start_load (self, NULL);
 }
 
 void

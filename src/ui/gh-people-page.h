@@ -23,6 +23,15 @@ void                gh_people_page_load        (GhPeoplePage  *self,
                                                 const char    *own_user_id,
                                                 gboolean       can_edit);
 /* Reads the list again, keeping staged edits. */
+/* The same, with the first page of people already read (nullable): its rows show without a
+ * request of their own. */
+void                gh_people_page_load_with_first_page (GhPeoplePage  *self,
+                                                         GhGraphClient *client,
+                                                         const char    *waba_id,
+                                                         const char    *business_id,
+                                                         const char    *own_user_id,
+                                                         gboolean       can_edit,
+                                                         JsonNode      *first_page);
 void                gh_people_page_reload      (GhPeoplePage  *self);
 /* Forgets the account (cancels whatever runs). */
 void                gh_people_page_clear       (GhPeoplePage  *self);

@@ -549,6 +549,51 @@ test_open_cancels_previous (Fixture       *fixture,
                  == report);
 }
 
+/* A saved connection opens on its account: the account's overview and its first page of
+ * people come in the check's first round trip, so the whole open is the check's two. */
+static void
+test_open_reads_account_with_check (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = saved_new ("Front desk");
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GhAccountReadiness) readiness = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GhConnection *connection;
+
+  gh_saved_connection_set_waba_id (saved, GH_DEMO_WABA_ID);
+  gh_saved_connection_set_business_id (saved, GH_DEMO_BUSINESS_ID);
+  save_direct (fixture, saved, GH_DEMO_TOKEN_ADMIN);
+  reload (fixture);
+  spin_until (requests_settled, fixture->server);
+
+  gh_demo_server_reset_counts (fixture->server);
+  report = open_saved (fixture, gh_saved_connection_get_id (saved));
+  g_assert_cmpstr (gh_session_open_account (fixture->session), ==, GH_DEMO_WABA_ID);
+  connection = gh_session_get_connection (fixture->session);
+
+  gh_connection_load_account_async (connection, GH_DEMO_WABA_ID, NULL, gh_test_keep_result_cb,
+                                    &result);
+  readiness = gh_connection_load_account_finish (connection, gh_test_wait_result (&result),
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (readiness);
+  page = gh_connection_take_people_page (connection, GH_DEMO_WABA_ID);
+  g_assert_nonnull (page);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (page));
+  g_assert_true (json_object_has_member (json_node_get_object (page), "data"));
+
+  /* Two requests in all: the check's two round trips, the account and people inside. */
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 0);
+
+  /* Taken once: the next read of the account asks again. */
+  g_clear_pointer (&page, json_node_unref);
+  g_assert_null (gh_connection_take_people_page (connection, GH_DEMO_WABA_ID));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +613,7 @@ main (int   argc,
   ADD ("/session/session-store", test_session_store);
   ADD ("/session/demo", test_demo);
   ADD ("/session/open-cancels-previous", test_open_cancels_previous);
+  ADD ("/session/open-reads-account-with-check", test_open_reads_account_with_check);
 
 #undef ADD
 
