@@ -7,6 +7,7 @@
 
 #include "gh-connection.h"
 #include "gh-recheck.h"
+#include "gh-rotation.h"
 #include "gh-saved-connection.h"
 #include "gh-token-store.h"
 
@@ -154,6 +155,10 @@ GhRecheckChange    gh_session_recheck_finish      (GhSession          *self,
                                                    GAsyncResult       *result,
                                                    char              **message,
                                                    GError            **error);
+
+/* The open pasted token (GH_SESSION_ORIGIN_REPLACING, checked) next to what the saved
+ * connection it replaces recorded of its old token; NULL when no replacement is open. */
+GhRotation        *gh_session_compare_rotation    (GhSession          *self);
 
 /* Closes the open connection; what it was doing is cancelled. */
 void               gh_session_close               (GhSession          *self);
