@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-application.h"
+#include "gh-background.h"
 #include "gh-check-cli.h"
 #include "gh-demo-server.h"
 #include "gh-window.h"
@@ -36,6 +37,10 @@ static const GOptionEntry option_entries[] = {
     N_("With --check, check only the saved connection with this name"), N_("NAME") },
   { "token-stdin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --check, check the token read from standard input instead (never saved)"), NULL },
+  { "background-check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check the saved connections quietly, at most once a day, send a notification for a "
+       "token that ends soon or has stopped working, and exit (used at login when reminders "
+       "are on)"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -108,6 +113,12 @@ gh_application_handle_local_options (GApplication *app,
       self->settings = g_settings_new (APP_ID);
       return gh_check_cli_run (self->settings, connection_name,
                                g_variant_dict_contains (options, "token-stdin"));
+    }
+
+  if (g_variant_dict_contains (options, "background-check"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      return gh_background_run (self->settings);
     }
 
   if (g_variant_dict_contains (options, "connection")

@@ -166,10 +166,10 @@ gh_reminders_dup_body (GhReminderKind     kind,
     case GH_REMINDER_ENDS_SOON:
       end = g_date_time_new_from_unix_local (gh_saved_connection_get_expires_at (saved));
       /* Translators: a date, e.g. "12 March" */
-      date = end != NULL ? g_date_time_format (end, _("%e %B")) : g_strdup ("?");
+      date = end != NULL ? g_date_time_format (end, _("%-d %B")) : g_strdup ("?");
       /* Translators: %s is a date */
       return g_strdup_printf (_("Your integration stops on %s unless it gets a new token. "
-                                "Gatehouse walks you through replacing it."), g_strstrip (date));
+                                "Gatehouse walks you through replacing it."), date);
     case GH_REMINDER_STOPPED:
       return g_strdup (_("Meta no longer accepts it, so your integration cannot reach WhatsApp. "
                          "Replace it with a new token."));

@@ -64,9 +64,9 @@ format_date (gint64 when)
   if (date == NULL)
     return g_strdup ("?");
 
-  /* Translators: a date, e.g. "12 March 2027" */
-  text = g_date_time_format (date, _("%e %B %Y"));
-  return g_strstrip (text);
+  /* The check report's words for an end date. */
+  text = g_date_time_format (date, C_("expiry date", "%-d %B %Y"));
+  return text != NULL ? text : g_strdup ("?");
 }
 
 static char *

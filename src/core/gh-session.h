@@ -74,6 +74,10 @@ gboolean           gh_session_reload_finish       (GhSession          *self,
                                                    GAsyncResult       *result,
                                                    GError            **error);
 
+/* For a caller that checks each connection itself, one at a time (the daily background
+ * check): the first listing then starts no quiet re-checks of its own. */
+void               gh_session_inhibit_launch_recheck (GhSession       *self);
+
 /* From now on connections are kept in memory until the app closes: for people without a
  * usable keyring who chose to go on without saving. */
 void               gh_session_use_session_store   (GhSession          *self);
