@@ -405,6 +405,7 @@ gh_session_check_token_async (GhSession           *self,
                               gpointer             user_data)
 {
   GhSavedConnection *replacing = NULL;
+  g_autoptr(GhSavedConnection) copy = NULL;
   GTask *task;
 
   g_return_if_fail (GH_IS_SESSION (self));
@@ -415,6 +416,10 @@ gh_session_check_token_async (GhSession           *self,
   if (self->replacing_id != NULL)
     replacing = gh_session_find_connection (self, self->replacing_id);
 
+  /* The connection describes itself as it learns: on a copy, so the saved one stays as it was
+   * until the new token is saved (and can be compared with it meanwhile). */
+  if (replacing != NULL)
+    replacing = copy = gh_saved_connection_copy (replacing);
   open_with_token (self, task, self->graph_url, token, replacing, NULL,
                    replacing != NULL ? GH_SESSION_ORIGIN_REPLACING : GH_SESSION_ORIGIN_NEW);
 }

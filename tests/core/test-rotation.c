@@ -455,6 +455,14 @@ test_session_end_to_end (Fixture       *fixture,
   g_assert_false (gh_rotation_get_safe (rotation));
   g_assert_cmpint (verdict_of (rotation, GH_ROTATION_ASPECT_SYSTEM_USER), ==,
                    GH_ROTATION_CHANGED);
+  g_assert_cmpstr (gh_rotation_item_get_before (gh_rotation_find_item (
+                     rotation, GH_ROTATION_ASPECT_SYSTEM_USER)), ==, GH_TEST_GRAPH_USER_NAME);
+  g_assert_cmpstr (gh_rotation_item_get_after (gh_rotation_find_item (
+                     rotation, GH_ROTATION_ASPECT_SYSTEM_USER)), ==, "Someone Else");
+  /* Until it is saved, the saved connection is as it was. */
+  saved = gh_session_find_connection (fixture->session, id);
+  g_assert_cmpstr (gh_saved_connection_get_system_user_name (saved), ==,
+                   GH_TEST_GRAPH_USER_NAME);
   g_clear_object (&rotation);
   g_clear_object (&report);
 
