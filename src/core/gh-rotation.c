@@ -81,6 +81,18 @@ describe_end (gint64 expires_at)
   return g_strdup (date);
 }
 
+/* The old token as its last check found it. */
+static const char *
+describe_last_check (GhSavedConnection *before)
+{
+  if (gh_saved_connection_get_last_checked (before) == 0)
+    return NULL;
+  if (gh_saved_connection_get_last_check_ok (before))
+    /* Translators: how the old token did at its last check */
+    return C_("old token", "Worked");
+  return C_("old token", "Needed attention");
+}
+
 static GStrv
 split_list (const char *joined)
 {
@@ -326,10 +338,11 @@ compare_permissions (GhRotation        *self,
   else
     sentence = g_strdup (_("The new token has the same permissions."));
 
+  /* One permission a line: their names are long. */
   if (old_scopes != NULL)
-    old_text = g_strjoinv (", ", old_scopes);
+    old_text = g_strjoinv ("\n", old_scopes);
   if (new_scopes != NULL)
-    new_text = g_strjoinv (", ", (char **) new_scopes);
+    new_text = g_strjoinv ("\n", (char **) new_scopes);
   add_item (self, GH_ROTATION_ASPECT_PERMISSIONS, verdict, _("Permissions"), old_text,
             new_text, sentence);
 }
@@ -528,7 +541,7 @@ gh_rotation_compare (GhSavedConnection *before,
   if (!self->can_replace)
     {
       add_item (self, GH_ROTATION_ASPECT_TOKEN, GH_ROTATION_BROKEN, _("Token"),
-                _("Works"), _("Refused by Meta"),
+                describe_last_check (before), _("Refused by Meta"),
                 g_strdup (gh_check_item_get_description (token_item)));
       self->summary = g_strdup (_("Meta does not accept the new token, so it cannot replace "
                                   "the old one. Copy it again from Business Suite, or "
@@ -536,7 +549,8 @@ gh_rotation_compare (GhSavedConnection *before,
       return g_steal_pointer (&self);
     }
 
-  add_item (self, GH_ROTATION_ASPECT_TOKEN, GH_ROTATION_SAME, _("Token"), NULL, _("Works"),
+  add_item (self, GH_ROTATION_ASPECT_TOKEN, GH_ROTATION_SAME, _("Token"),
+            describe_last_check (before), _("Works"),
             g_strdup (_("Meta accepts the new token.")));
   compare_system_user (self, before, after);
   compare_app (self, before, info);
