@@ -386,3 +386,50 @@ gh_autostart_set_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+reminders_autostart_set_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = g_task_get_source_object (task);
+
+  if (!gh_autostart_set_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_settings_set_boolean (settings, "reminders-enabled",
+                          GPOINTER_TO_INT (g_task_get_task_data (task)));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+gh_autostart_set_reminders_async (GSettings           *settings,
+                                  gboolean             enabled,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  task = g_task_new (settings, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gh_autostart_set_reminders_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (!!enabled), NULL);
+  gh_autostart_set_async (enabled, cancellable, reminders_autostart_set_cb,
+                          g_steal_pointer (&task));
+}
+
+gboolean
+gh_autostart_set_reminders_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -29,4 +29,14 @@ void      gh_autostart_set_async        (gboolean             enabled,
 gboolean  gh_autostart_set_finish       (GAsyncResult        *result,
                                          GError             **error);
 
+/* Turns the reminders on or off: the autostart as above, then, once that worked, the
+ * "reminders-enabled" key of @settings.  A refusal leaves the key as it was. */
+void      gh_autostart_set_reminders_async  (GSettings           *settings,
+                                             gboolean             enabled,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean  gh_autostart_set_reminders_finish (GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

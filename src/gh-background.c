@@ -371,6 +371,34 @@ gh_background_run (GSettings *settings)
   return problem == NULL ? GH_BACKGROUND_EXIT_OK : GH_BACKGROUND_EXIT_FAILED;
 }
 
+char *
+gh_background_dup_last_run (GSettings *settings)
+{
+  gint64 last = g_settings_get_int64 (settings, "background-check-last");
+  g_autofree char *result = g_settings_get_string (settings, "background-check-result");
+  g_autofree char *problem = g_settings_get_string (settings, "background-check-problem");
+  g_autoptr(GDateTime) when = last > 0 ? g_date_time_new_from_unix_local (last) : NULL;
+  g_autofree char *date = NULL;
+
+  if (when == NULL)
+    return NULL;
+
+  /* Translators: a date and time, e.g. "3 March 2027, 08:12" */
+  date = g_date_time_format (when, _("%-d %B %Y, %H:%M"));
+  if (g_str_equal (result, "failed"))
+    {
+      const char *why = gh_background_describe_problem (problem);
+
+      /* Translators: the first %s is a date and time, the second says what went wrong */
+      return g_strdup_printf (_("%s: the check could not finish. %s It runs again the next "
+                                "day."), date,
+                              why != NULL ? why : _("Something stopped it."));
+    }
+
+  /* Translators: %s is a date and time */
+  return g_strdup_printf (_("%s: every saved connection was checked."), date);
+}
+
 const char *
 gh_background_describe_problem (const char *problem)
 {

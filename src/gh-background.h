@@ -23,4 +23,8 @@ int          gh_background_run              (GSettings  *settings);
  * the next time it opens; NULL for "" (no problem). */
 const char  *gh_background_describe_problem (const char *problem);
 
+/* One sentence on the last background check of @settings ("Checked on 3 March 2027: every
+ * connection was checked."), or NULL when it never ran. */
+char        *gh_background_dup_last_run     (GSettings  *settings);
+
 G_END_DECLS
