@@ -70,6 +70,54 @@ about_action_cb (GSimpleAction *action,
                          NULL);
 }
 
+/* The window that shows the app, made when there is none (a click on a reminder may start
+ * the app just for that). */
+static GtkWidget *
+present_main_window (GhApplication *self)
+{
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GH_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+
+  if (window == NULL)
+    window = GTK_WINDOW (gh_window_new (self));
+  gtk_window_present (window);
+
+  return GTK_WIDGET (window);
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.preferences", NULL);
+}
+
+/* What a click on a reminder asks for: the connection's replacement, or its report. */
+static void
+rotate_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.rotate", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_connection_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.open-connection", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -90,6 +138,9 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "rotate", rotate_action_cb, "s" },
+  { "open-connection", open_connection_action_cb, "s" },
   { "quit", quit_action_cb },
 };
 
@@ -143,12 +194,15 @@ gh_application_startup (GApplication *app)
 {
   GhApplication *self = GH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gh_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->settings = g_settings_new (APP_ID);
   if (self->demo_mode)

@@ -257,23 +257,6 @@ markup_row_new (const char *title,
 }
 
 static GtkWidget *
-numbered_row_new (guint       number,
-                  const char *text)
-{
-  GtkWidget *row = markup_row_new (text, NULL);
-  g_autofree char *digits = g_strdup_printf ("%u", number);
-  GtkWidget *label = gtk_label_new (digits);
-
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "accent");
-  gtk_widget_set_size_request (label, 24, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
-
-  return row;
-}
-
-static GtkWidget *
 icon_row_new (const char *icon_name,
               const char *title,
               const char *subtitle)
@@ -284,33 +267,6 @@ icon_row_new (const char *icon_name,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
-}
-
-static GtkWidget *
-why_box_new (const char *why)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = decorative_icon_new ("dialog-information-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "accent");
-  gtk_widget_set_margin_start (icon, 12);
-  gtk_widget_set_margin_top (icon, 12);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  /* Markup only ever comes from our own translated text here, for the bold choices. */
-  gtk_label_set_markup (GTK_LABEL (label), why);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
 }
 
 static GtkWidget *
@@ -402,15 +358,17 @@ prerequisites_screen_new (void)
    * stuck on an empty list. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("What if I have no app?"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (1, _("Ask the company behind your integration first: many give you an "
-                           "app to connect, and their setup page says which.")));
+    gh_guide_instruction_row_new (1, _("Ask the company behind your integration first: many "
+                                       "give you an app to connect, and their setup page says "
+                                       "which.")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (2, _("Otherwise make one: on <b>developers.facebook.com</b> choose "
-                           "<b>My Apps</b> → <b>Create app</b>, pick the <b>Business</b> type "
-                           "and this business portfolio.")));
+    gh_guide_instruction_row_new (2, _("Otherwise make one: on <b>developers.facebook.com</b> "
+                                       "choose <b>My Apps</b> → <b>Create app</b>, pick the "
+                                       "<b>Business</b> type and this business portfolio.")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (3, _("In the new app, add the <b>WhatsApp</b> product. The app then "
-                           "appears under <b>Apps</b> in Business settings.")));
+    gh_guide_instruction_row_new (3, _("In the new app, add the <b>WhatsApp</b> product. The "
+                                       "app then appears under <b>Apps</b> in Business "
+                                       "settings.")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
   gtk_box_append (GTK_BOX (content), group);
 
@@ -435,10 +393,10 @@ step_screen_new (GhGuidePage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Do"));
   for (guint i = 0; info->instructions[i] != NULL; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               numbered_row_new (i + 1, _(info->instructions[i])));
+                               gh_guide_instruction_row_new (i + 1, _(info->instructions[i])));
   gtk_box_append (GTK_BOX (content), group);
 
-  gtk_box_append (GTK_BOX (content), why_box_new (_(info->why)));
+  gtk_box_append (GTK_BOX (content), gh_guide_note_new (_(info->why)));
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   if (info->open_label != NULL)
@@ -789,4 +747,48 @@ gh_guide_page_get_step_done (GhGuidePage *self,
   g_return_val_if_fail (step_is_valid (step), FALSE);
 
   return step_is_done (self, screen_step (step));
+}
+
+GtkWidget *
+gh_guide_instruction_row_new (guint       number,
+                              const char *text)
+{
+  GtkWidget *row = markup_row_new (text, NULL);
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  GtkWidget *label = gtk_label_new (digits);
+
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "accent");
+  gtk_widget_set_size_request (label, 24, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+GtkWidget *
+gh_guide_note_new (const char *why)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = decorative_icon_new ("dialog-information-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "accent");
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_widget_set_margin_top (icon, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  /* Markup only ever comes from our own translated text here, for the bold choices. */
+  gtk_label_set_markup (GTK_LABEL (label), why);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
 }

@@ -36,4 +36,12 @@ char        *gh_guide_page_dup_step_uri    (GhGuidePage *self,
 gboolean     gh_guide_page_get_step_done   (GhGuidePage *self,
                                             GhGuideStep  step);
 
+/* The guide's pieces, for other step-by-step screens (the token's replacement).  @text is
+ * markup written by us (translated), with anything from the server escaped into it. */
+/* A numbered instruction. */
+GtkWidget   *gh_guide_instruction_row_new  (guint        number,
+                                            const char  *text);
+/* A card with an information icon: why a step matters, or what to watch out for. */
+GtkWidget   *gh_guide_note_new             (const char  *text);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "gh-check-page.h"
 #include "gh-guide-page.h"
 #include "gh-people-page.h"
+#include "gh-rotation-page.h"
 #include "gh-session.h"
 #include "gh-token-page.h"
 #include "gh-welcome-page.h"
@@ -34,6 +35,8 @@ struct _GhWindow
   GhBanner             *account_banner;
   AdwViewStack         *view_stack;
   GhPeoplePage         *people_page;
+  GhRotationPage       *rotation_page;
+  GtkMenuButton        *account_menu_button;
 
   GhSession            *session;
   /* Cancelled when the window closes: what it asked the session for is no longer wanted. */
@@ -47,6 +50,8 @@ struct _GhWindow
   /* The page "Back" returns to from the guide: the welcome page, or the check report whose
    * "How do I fix this?" opened it. */
   const char           *guide_return_page;
+  /* The origin before the last change: a token just saved is one that was pasted. */
+  GhSessionOrigin       previous_origin;
 };
 
 void     _gh_window_show_page           (GhWindow   *self,
@@ -69,5 +74,14 @@ void     _gh_window_ask_rename          (GhWindow          *self,
                                          GhSavedConnection *saved);
 void     _gh_window_ask_forget          (GhWindow          *self,
                                          GhSavedConnection *saved);
+/* Opens the rotation assistant for the saved connection @connection_id (read again from the
+ * keyring first when the session does not know it yet, as after a click on a reminder). */
+void     _gh_window_rotate              (GhWindow          *self,
+                                         const char        *connection_id);
+/* After a token that ends was saved: offers the reminders, once. */
+void     _gh_window_offer_reminders     (GhWindow          *self,
+                                         GhSavedConnection *saved);
+/* Says once, in a toast, why the last background check could not finish. */
+void     _gh_window_report_background   (GhWindow          *self);
 
 G_END_DECLS

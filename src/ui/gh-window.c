@@ -258,6 +258,24 @@ account_banner_clicked_cb (GhWindow *self)
                                 gh_saved_connection_get_id (saved));
 }
 
+/* A pasted token was just saved (a new connection or a replacement): one that ends gets the
+ * reminders offered.  Replacing is possible only for a saved connection. */
+static void
+origin_changed_cb (GhWindow *self)
+{
+  GhSessionOrigin origin = gh_session_get_origin (self->session);
+  GhConnection *connection = gh_session_get_connection (self->session);
+  GhSavedConnection *saved = connection != NULL ? gh_connection_get_saved (connection) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rotate-open",
+                                 origin == GH_SESSION_ORIGIN_SAVED && saved != NULL);
+  if (origin == GH_SESSION_ORIGIN_SAVED && saved != NULL
+      && (self->previous_origin == GH_SESSION_ORIGIN_NEW
+          || self->previous_origin == GH_SESSION_ORIGIN_REPLACING))
+    _gh_window_offer_reminders (self, saved);
+  self->previous_origin = origin;
+}
+
 static void
 close_confirmed (GhWindow *self,
                  gpointer  data)
@@ -309,11 +327,16 @@ gh_window_constructed (GObject *object)
   g_object_set (self->token_page, "session", self->session, NULL);
   g_object_set (self->check_page, "session", self->session, NULL);
   g_object_set (self->account_page, "session", self->session, NULL);
+  g_object_set (self->rotation_page, "session", self->session, NULL);
 
   g_signal_connect_object (self->session, "notify::waba-id",
                            G_CALLBACK (waba_id_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gh_session_get_findings (self->session), "items-changed",
                            G_CALLBACK (findings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::origin",
+                           G_CALLBACK (origin_changed_cb), self, G_CONNECT_SWAPPED);
+  self->previous_origin = gh_session_get_origin (self->session);
+  origin_changed_cb (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -322,6 +345,7 @@ gh_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gh_session_reload_async (self->session, self->cancellable, NULL, NULL);
+  _gh_window_report_background (self);
 }
 
 static void
@@ -402,6 +426,7 @@ gh_window_class_init (GhWindowClass *klass)
   g_type_ensure (GH_TYPE_ACCOUNT_PAGE);
   g_type_ensure (GH_TYPE_BANNER);
   g_type_ensure (GH_TYPE_PEOPLE_PAGE);
+  g_type_ensure (GH_TYPE_ROTATION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/gh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GhWindow, toast_overlay);
@@ -416,6 +441,8 @@ gh_window_class_init (GhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhWindow, account_banner);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GhWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, rotation_page);
+  gtk_widget_class_bind_template_child (widget_class, GhWindow, account_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, account_banner_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, waba_loaded_cb);
 }
@@ -438,6 +465,13 @@ gh_window_init (GhWindow *self)
     if (GTK_IS_TOGGLE_BUTTON (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("WhatsApp Business Account"), -1);
+  /* Nor does its menu button. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->account_menu_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Connection menu"), -1);
 }
 
 GhWindow *
