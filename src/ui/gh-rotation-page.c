@@ -9,6 +9,7 @@
 
 #include "gh-graph-error.h"
 #include "gh-guide-page.h"
+#include "gh-rotation-grid.h"
 #include "gh-rotation-page.h"
 #include "gh-secret.h"
 #include "gh-session.h"
@@ -42,7 +43,7 @@ struct _GhRotationPage
   GtkSpinner          *spinner;
   GtkBox              *compare_box;
   GtkLabel            *summary_label;
-  GtkGrid             *compare_grid;
+  GhRotationGrid      *compare_grid;
   GtkButton           *replace_button;
   GtkLabel            *replaced_label;
   GtkLabel            *progress_label;
@@ -252,8 +253,8 @@ fill_integration (GhRotationPage *self)
   add_instruction (self, self->integration_group, 1,
                    _("In Business Suite, press <b>Copy</b> next to the new token."));
   add_instruction (self, self->integration_group, 2,
-                   _("Open your integration’s settings where its WhatsApp token goes, put the new "
-                     "token in place of the old one, and save there."));
+                   _("Open your integration’s settings where its WhatsApp token goes, put the "
+                     "new token in place of the old one, and save there."));
   add_instruction (self, self->integration_group, 3,
                    _("Keep Business Suite open and press <b>Next</b>: you paste the same token "
                      "into Gatehouse, so it checks the token your integration now uses."));
@@ -365,96 +366,10 @@ set_feedback (GhRotationPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), message != NULL);
 }
 
-static const char *
-verdict_icon (GhRotationVerdict verdict,
-              const char      **css_class)
-{
-  switch (verdict)
-    {
-    case GH_ROTATION_SAME:
-    case GH_ROTATION_BETTER:
-      *css_class = "success";
-      return "emblem-ok-symbolic";
-    case GH_ROTATION_UNKNOWN:
-      *css_class = "dim-label";
-      return "dialog-question-symbolic";
-    case GH_ROTATION_CHANGED:
-      *css_class = "warning";
-      return "dialog-warning-symbolic";
-    case GH_ROTATION_LOST:
-    case GH_ROTATION_BROKEN:
-    default:
-      *css_class = "error";
-      return "dialog-error-symbolic";
-    }
-}
-
-static GtkWidget *
-cell_new (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* Old and new side by side: one row per aspect, its verdict in words (an icon only
- * repeats them), and a sentence under it. */
 static void
 show_rotation (GhRotationPage *self)
 {
-  GPtrArray *items = gh_rotation_get_items (self->rotation);
-  GtkWidget *child;
-  int row = 1;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))) != NULL)
-    gtk_grid_remove (self->compare_grid, child);
-
-  gtk_grid_attach (self->compare_grid, cell_new (_("Saved token"), "heading"), 1, 0, 1, 1);
-  gtk_grid_attach (self->compare_grid, cell_new (_("New token"), "heading"), 2, 0, 1, 1);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      GhRotationItem *item = g_ptr_array_index (items, i);
-      GhRotationVerdict verdict = gh_rotation_item_get_verdict (item);
-      const char *css_class;
-      const char *icon_name = verdict_icon (verdict, &css_class);
-      GtkWidget *verdict_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
-                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                      NULL);
-      GtkWidget *sentence = cell_new (gh_rotation_item_get_sentence (item), "dim-label");
-
-      GtkWidget *verdict_label = cell_new (gh_rotation_verdict_to_label (verdict), css_class);
-      GtkWidget *before = cell_new (gh_rotation_item_get_before (item), NULL);
-      GtkWidget *after = cell_new (gh_rotation_item_get_after (item), NULL);
-
-      /* The verdict stays one word on one line; the two sides share what is left. */
-      gtk_label_set_wrap (GTK_LABEL (verdict_label), FALSE);
-      gtk_widget_set_hexpand (before, TRUE);
-      gtk_widget_set_hexpand (after, TRUE);
-      gtk_widget_set_valign (verdict_box, GTK_ALIGN_START);
-      gtk_widget_add_css_class (icon, css_class);
-      gtk_box_append (GTK_BOX (verdict_box), icon);
-      gtk_box_append (GTK_BOX (verdict_box), verdict_label);
-
-      gtk_grid_attach (self->compare_grid,
-                       cell_new (gh_rotation_item_get_title (item), "heading"), 0, row, 1, 1);
-      gtk_grid_attach (self->compare_grid, before, 1, row, 1, 1);
-      gtk_grid_attach (self->compare_grid, after, 2, row, 1, 1);
-      gtk_grid_attach (self->compare_grid, verdict_box, 3, row, 1, 1);
-      gtk_widget_set_margin_bottom (sentence, 6);
-      gtk_grid_attach (self->compare_grid, sentence, 0, row + 1, 4, 1);
-      row += 2;
-    }
-
+  gh_rotation_grid_set_rotation (self->compare_grid, self->rotation);
   gtk_label_set_text (self->summary_label, gh_rotation_get_summary (self->rotation));
   gtk_widget_set_visible (GTK_WIDGET (self->replace_button),
                           gh_rotation_get_can_replace (self->rotation));
@@ -845,6 +760,7 @@ gh_rotation_page_class_init (GhRotationPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "rotate.paste", NULL);
 
+  g_type_ensure (GH_TYPE_ROTATION_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-rotation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhRotationPage, window_title);
