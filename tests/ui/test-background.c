@@ -420,6 +420,8 @@ test_once (void)
   assert_result ("ok", "");
   g_assert_cmpuint (t.fdo_calls->len, ==, 1);
   g_assert_true (wait_for (monitor_saw, GUINT_TO_POINTER (1), 10000));
+  g_test_message ("dbus-monitor: %s",
+                  strstr (t.monitor_output->str, "method call"));
 
   g_variant_get (g_ptr_array_index (t.fdo_calls, 0), "(&su&s&s&s^a&s@a{sv}i)", &app_name,
                  NULL, NULL, &summary, &body, &actions, &hints, NULL);
