@@ -276,29 +276,34 @@ check_connections (GApplication *app,
       const char *before = NULL;
       g_autofree char *record = NULL;
       GhSavedConnection *saved;
-      GhRecheckChange change;
+      GhRecheckChange change = GH_RECHECK_NONE;
+      gboolean checked = FALSE;
       GhReminderKind kind;
       int days_left;
 
       g_variant_dict_lookup (sent, id, "&s", &before);
-      gh_session_recheck_async (session, id, NULL, wait_cb, wait);
-      change = gh_session_recheck_finish (session, wait_for_result (wait), NULL, &error);
-      saved = gh_session_find_connection (session, id);
-      if (error != NULL || saved == NULL)
+      /* Without a network or a keyring the others would fail the same way: they wait for
+       * tomorrow, as does an account that was rate limited or answered oddly. */
+      if (problem == NULL || !problem_stops_all (problem))
         {
-          /* Not checked: what was sent before still stands. */
+          gh_session_recheck_async (session, id, NULL, wait_cb, wait);
+          change = gh_session_recheck_finish (session, wait_for_result (wait), NULL, &error);
+          checked = error == NULL;
+          if (error != NULL)
+            {
+              problem = problem_for_error (error);
+              g_debug ("“%s” could not be checked: %s", id, error->message);
+              g_clear_error (&error);
+            }
+        }
+
+      /* Not checked: what was sent before still stands. */
+      saved = gh_session_find_connection (session, id);
+      if (!checked || saved == NULL)
+        {
           if (before != NULL)
             g_variant_builder_add (kept, "{ss}", id, before);
-          if (error == NULL)
-            continue;
-
-          problem = problem_for_error (error);
-          g_debug ("“%s” could not be checked: %s", id, error->message);
-          g_clear_error (&error);
-          /* Without a network or a keyring the others fail the same way; a rate limit or an
-           * odd answer is about one account, whose next check is tomorrow. */
-          if (problem_stops_all (problem))
-            break;
+          continue;
         }
 
       kind = gh_reminders_decide (saved, change, now, first_days, before, &record, &days_left);

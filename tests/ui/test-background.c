@@ -318,14 +318,16 @@ start_monitor (void)
 }
 
 static void
-save_connection (void)
+save_connection (const char *label)
 {
   g_autoptr(GhTokenStore) store = gh_token_store_new ();
   g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  gh_saved_connection_set_label (saved, "Bakery bot");
+  /* libsecret keeps what it read: the other process wrote since. */
+  secret_service_disconnect ();
+  gh_saved_connection_set_label (saved, label);
   gh_token_store_save_async (store, saved, TOKEN, NULL, gh_test_keep_result_cb, &result);
   g_assert_true (gh_token_store_save_finish (store, gh_test_wait_result (&result), &error));
   g_assert_no_error (error);
@@ -509,6 +511,45 @@ test_gtk_notifications (void)
   disown (&t.gtk_owner, "org.gtk.Notifications");
 }
 
+static char *
+sent_record (const char *id)
+{
+  g_autoptr(GSettings) settings = settings_now ();
+  g_autoptr(GVariant) sent = g_settings_get_value (settings, "reminders-sent");
+  char *record = NULL;
+
+  g_variant_lookup (sent, id, "s", &record);
+  return record;
+}
+
+/* A run that stops half way (no network) forgets nothing that was sent. */
+static void
+test_records_kept (void)
+{
+  g_autofree char *first_id = g_strdup (t.connection_id);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *first_after = NULL;
+  g_autofree char *second_after = NULL;
+
+  g_clear_pointer (&t.connection_id, g_free);
+  save_connection ("Second bot");
+  set_last_run (0);
+  g_assert_cmpint (run (), ==, 0);
+  first = sent_record (first_id);
+  second = sent_record (t.connection_id);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  set_last_run (0);
+  g_assert_cmpint (run_background ("http://127.0.0.1:9"), ==, 2);
+  assert_result ("failed", "network");
+  first_after = sent_record (first_id);
+  second_after = sent_record (t.connection_id);
+  g_assert_cmpstr (first_after, ==, first);
+  g_assert_cmpstr (second_after, ==, second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,7 +585,7 @@ main (int   argc,
   t.graph = gh_test_graph_new ();
   gh_test_graph_add_token (t.graph, TOKEN, NULL,
                            g_get_real_time () / G_USEC_PER_SEC + 5 * DAY + 60 * 60);
-  save_connection ();
+  save_connection ("Bakery bot");
 
   /* In order: each one leaves what the next one starts from. */
   g_test_add_func ("/background/off", test_off);
@@ -553,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/background/once", test_once);
   g_test_add_func ("/background/stopped", test_stopped);
   g_test_add_func ("/background/gtk-notifications", test_gtk_notifications);
+  g_test_add_func ("/background/records-kept", test_records_kept);
 
   status = g_test_run ();
 
