@@ -416,11 +416,15 @@ test_once (void)
   g_autofree const char **actions = NULL;
   const char *app_name, *summary, *body, *entry = NULL, *record = NULL;
   gint64 last;
+  guint requests = gh_test_graph_get_requests (t.graph);
 
   set_last_run (0);
   g_assert_cmpint (run (), ==, 0);
   assert_result ("ok", "");
   g_assert_cmpuint (t.fdo_calls->len, ==, 1);
+  /* The check of a connection costs two round trips, as in the window. */
+  g_assert_cmpuint (gh_test_graph_get_requests (t.graph) - requests, ==, 2);
+  requests = gh_test_graph_get_requests (t.graph);
   g_assert_true (wait_for (monitor_saw, GUINT_TO_POINTER (1), 10000));
   g_test_message ("dbus-monitor: %s",
                   strstr (t.monitor_output->str, "method call"));
@@ -448,6 +452,7 @@ test_once (void)
   /* Again the same day: not even a check. */
   g_assert_cmpint (run (), ==, 0);
   g_assert_cmpuint (t.fdo_calls->len, ==, 1);
+  g_assert_cmpuint (gh_test_graph_get_requests (t.graph), ==, requests);
   g_clear_object (&settings);
   settings = settings_now ();
   g_assert_cmpint (g_settings_get_int64 (settings, "background-check-last"), ==, last);
