@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-application.h"
+#include "gh-background.h"
 #include "gh-check-cli.h"
 #include "gh-demo-server.h"
 #include "gh-help-window.h"
@@ -40,6 +41,10 @@ static const GOptionEntry option_entries[] = {
     N_("With --check, check the token read from standard input instead (never saved)"), NULL },
   { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --check, print one JSON object per connection instead of text"), NULL },
+  { "background-check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check the saved connections quietly, at most once a day, send a notification for a "
+       "token that ends soon or has stopped working, and exit (used at login when reminders "
+       "are on)"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -99,6 +104,54 @@ help_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->help_window));
 }
 
+/* The window that shows the app, made when there is none (a click on a reminder may start
+ * the app just for that). */
+static GtkWidget *
+present_main_window (GhApplication *self)
+{
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GH_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+
+  if (window == NULL)
+    window = GTK_WINDOW (gh_window_new (self));
+  gtk_window_present (window);
+
+  return GTK_WIDGET (window);
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.preferences", NULL);
+}
+
+/* What a click on a reminder asks for: the connection's replacement, or its report. */
+static void
+rotate_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.rotate", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_connection_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  gtk_widget_activate_action (present_main_window (user_data), "win.open-connection", "s",
+                              g_variant_get_string (parameter, NULL));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -120,6 +173,9 @@ quit_action_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "help", help_action_cb, "s" },
+  { "preferences", preferences_action_cb },
+  { "rotate", rotate_action_cb, "s" },
+  { "open-connection", open_connection_action_cb, "s" },
   { "quit", quit_action_cb },
 };
 
@@ -146,6 +202,12 @@ gh_application_handle_local_options (GApplication *app,
                                g_variant_dict_contains (options, "json"));
     }
 
+  if (g_variant_dict_contains (options, "background-check"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      return gh_background_run (self->settings);
+    }
+
   if (g_variant_dict_contains (options, "connection")
       || g_variant_dict_contains (options, "token-stdin")
       || g_variant_dict_contains (options, "json"))
@@ -170,6 +232,7 @@ gh_application_startup (GApplication *app)
   GhApplication *self = GH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gh_application_parent_class)->startup (app);
 
@@ -181,6 +244,8 @@ gh_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help('')", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->settings = g_settings_new (APP_ID);
   if (self->demo_mode)

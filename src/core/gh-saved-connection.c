@@ -24,6 +24,10 @@ struct _GhSavedConnection
   /* What the last check saw, so the next one can say what changed. */
   char *scopes;
   gint64 expires_at;
+  char *system_user_id;
+  char *app_id;
+  char *app_name;
+  char *account_ids;
 };
 
 G_DEFINE_FINAL_TYPE (GhSavedConnection, gh_saved_connection, G_TYPE_OBJECT)
@@ -74,6 +78,10 @@ gh_saved_connection_finalize (GObject *object)
   g_clear_pointer (&self->system_user_name, g_free);
   g_clear_pointer (&self->waba_id, g_free);
   g_clear_pointer (&self->scopes, g_free);
+  g_clear_pointer (&self->system_user_id, g_free);
+  g_clear_pointer (&self->app_id, g_free);
+  g_clear_pointer (&self->app_name, g_free);
+  g_clear_pointer (&self->account_ids, g_free);
 
   G_OBJECT_CLASS (gh_saved_connection_parent_class)->finalize (object);
 }
@@ -247,6 +255,10 @@ gh_saved_connection_copy (GhSavedConnection *self)
                        NULL);
   copy->scopes = g_strdup (self->scopes);
   copy->expires_at = self->expires_at;
+  copy->system_user_id = g_strdup (self->system_user_id);
+  copy->app_id = g_strdup (self->app_id);
+  copy->app_name = g_strdup (self->app_name);
+  copy->account_ids = g_strdup (self->account_ids);
 
   return copy;
 }
@@ -420,6 +432,79 @@ gh_saved_connection_set_expires_at (GhSavedConnection *self,
 {
   g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
   self->expires_at = MAX (expires_at, 0);
+}
+
+/* Like the scopes, these are not properties: nothing shows them as they change. */
+static void
+set_plain_string (char       **field,
+                  const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (*field == value)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+const char *
+gh_saved_connection_get_system_user_id (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+  return self->system_user_id;
+}
+
+void
+gh_saved_connection_set_system_user_id (GhSavedConnection *self,
+                                        const char        *user_id)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+  set_plain_string (&self->system_user_id, user_id);
+}
+
+const char *
+gh_saved_connection_get_app_id (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+  return self->app_id;
+}
+
+void
+gh_saved_connection_set_app_id (GhSavedConnection *self,
+                                const char        *app_id)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+  set_plain_string (&self->app_id, app_id);
+}
+
+const char *
+gh_saved_connection_get_app_name (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+  return self->app_name;
+}
+
+void
+gh_saved_connection_set_app_name (GhSavedConnection *self,
+                                  const char        *app_name)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+  set_plain_string (&self->app_name, app_name);
+}
+
+const char *
+gh_saved_connection_get_account_ids (GhSavedConnection *self)
+{
+  g_return_val_if_fail (GH_IS_SAVED_CONNECTION (self), NULL);
+  return self->account_ids;
+}
+
+void
+gh_saved_connection_set_account_ids (GhSavedConnection *self,
+                                     const char        *account_ids)
+{
+  g_return_if_fail (GH_IS_SAVED_CONNECTION (self));
+  set_plain_string (&self->account_ids, account_ids);
 }
 
 static char *

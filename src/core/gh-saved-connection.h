@@ -51,6 +51,22 @@ gint64             gh_saved_connection_get_expires_at       (GhSavedConnection *
 void               gh_saved_connection_set_expires_at       (GhSavedConnection *self,
                                                              gint64             expires_at);
 
+/* Who and what the token was at the last check, to compare a replacement with: the system
+ * user's id, the app's id and name, and the ids of the WhatsApp Business Accounts it reached
+ * (comma-separated).  NULL: not recorded (saved by an older version, or never checked). */
+const char        *gh_saved_connection_get_system_user_id   (GhSavedConnection *self);
+void               gh_saved_connection_set_system_user_id   (GhSavedConnection *self,
+                                                             const char        *user_id);
+const char        *gh_saved_connection_get_app_id           (GhSavedConnection *self);
+void               gh_saved_connection_set_app_id           (GhSavedConnection *self,
+                                                             const char        *app_id);
+const char        *gh_saved_connection_get_app_name         (GhSavedConnection *self);
+void               gh_saved_connection_set_app_name         (GhSavedConnection *self,
+                                                             const char        *app_name);
+const char        *gh_saved_connection_get_account_ids      (GhSavedConnection *self);
+void               gh_saved_connection_set_account_ids      (GhSavedConnection *self,
+                                                             const char        *account_ids);
+
 /* Two lines for a list: the business and the system user, then when it was last checked and
  * whether it worked ("Worked on 22 Nov 2026"). */
 char              *gh_saved_connection_dup_description      (GhSavedConnection *self);

@@ -56,6 +56,7 @@ _gh_session_record_check (GhSession          *self,
   updated = gh_saved_connection_copy (current);
   change = gh_recheck_compare (current, report, now, &message);
   gh_recheck_record (updated, report, now);
+  gh_rotation_record (updated, report);
 
   _gh_session_set_finding (self, updated, change, message);
   _gh_session_replace_connection_item (self, updated);
@@ -432,6 +433,7 @@ gh_session_check_token_async (GhSession           *self,
                               gpointer             user_data)
 {
   GhSavedConnection *replacing = NULL;
+  g_autoptr(GhSavedConnection) copy = NULL;
   GTask *task;
 
   g_return_if_fail (GH_IS_SESSION (self));
@@ -442,6 +444,10 @@ gh_session_check_token_async (GhSession           *self,
   if (self->replacing_id != NULL)
     replacing = gh_session_find_connection (self, self->replacing_id);
 
+  /* The connection describes itself as it learns: on a copy, so the saved one stays as it was
+   * until the new token is saved (and can be compared with it meanwhile). */
+  if (replacing != NULL)
+    replacing = copy = gh_saved_connection_copy (replacing);
   open_with_token (self, task, self->graph_url, token, replacing, NULL,
                    replacing != NULL ? GH_SESSION_ORIGIN_REPLACING : GH_SESSION_ORIGIN_NEW);
 }
@@ -528,6 +534,7 @@ describe_connection (GhCheckReport     *report,
       gh_saved_connection_set_waba_id (saved, gh_waba_get_id (waba));
     }
   gh_recheck_record (saved, report, g_get_real_time () / G_USEC_PER_SEC);
+  gh_rotation_record (saved, report);
 
   return saved;
 }
@@ -609,6 +616,25 @@ gh_session_save_finish (GhSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GhRotation *
+gh_session_compare_rotation (GhSession *self)
+{
+  GhSavedConnection *before;
+  GhCheckReport *report;
+
+  g_return_val_if_fail (GH_IS_SESSION (self), NULL);
+
+  if (self->origin != GH_SESSION_ORIGIN_REPLACING || self->connection == NULL)
+    return NULL;
+
+  report = gh_connection_get_report (self->connection);
+  before = gh_session_find_connection (self, self->replacing_id);
+  if (report == NULL || before == NULL)
+    return NULL;
+
+  return gh_rotation_compare (before, report, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 void

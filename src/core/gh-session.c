@@ -604,6 +604,14 @@ gh_session_reload_finish (GhSession     *self,
 }
 
 void
+gh_session_inhibit_launch_recheck (GhSession *self)
+{
+  g_return_if_fail (GH_IS_SESSION (self));
+
+  self->launch_rechecked = TRUE;
+}
+
+void
 gh_session_use_session_store (GhSession *self)
 {
   g_return_if_fail (GH_IS_SESSION (self));

@@ -7,6 +7,7 @@
 
 #include "gh-connection.h"
 #include "gh-recheck.h"
+#include "gh-rotation.h"
 #include "gh-saved-connection.h"
 #include "gh-token-store.h"
 
@@ -72,6 +73,10 @@ void               gh_session_reload_async        (GhSession          *self,
 gboolean           gh_session_reload_finish       (GhSession          *self,
                                                    GAsyncResult       *result,
                                                    GError            **error);
+
+/* For a caller that checks each connection itself, one at a time (the daily background
+ * check): the first listing then starts no quiet re-checks of its own. */
+void               gh_session_inhibit_launch_recheck (GhSession       *self);
 
 /* From now on connections are kept in memory until the app closes: for people without a
  * usable keyring who chose to go on without saving. */
@@ -154,6 +159,10 @@ GhRecheckChange    gh_session_recheck_finish      (GhSession          *self,
                                                    GAsyncResult       *result,
                                                    char              **message,
                                                    GError            **error);
+
+/* The open pasted token (GH_SESSION_ORIGIN_REPLACING, checked) next to what the saved
+ * connection it replaces recorded of its old token; NULL when no replacement is open. */
+GhRotation        *gh_session_compare_rotation    (GhSession          *self);
 
 /* Closes the open connection; what it was doing is cancelled. */
 void               gh_session_close               (GhSession          *self);

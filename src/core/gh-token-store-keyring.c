@@ -30,6 +30,10 @@
 #define ATTR_LAST_CHECK_OK    "last-check-ok"
 #define ATTR_SCOPES           "scopes"
 #define ATTR_EXPIRES_AT       "expires-at"
+#define ATTR_SYSTEM_USER_ID   "system-user-id"
+#define ATTR_APP_ID           "app-id"
+#define ATTR_APP_NAME         "app-name"
+#define ATTR_ACCOUNT_IDS      "account-ids"
 
 static const SecretSchema *
 get_schema (void)
@@ -47,6 +51,10 @@ get_schema (void)
       { ATTR_LAST_CHECK_OK, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_SCOPES, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_EXPIRES_AT, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_SYSTEM_USER_ID, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_APP_ID, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_APP_NAME, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_ACCOUNT_IDS, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     },
   };
@@ -100,6 +108,11 @@ attributes_for_connection (GhSavedConnection *connection)
   g_hash_table_insert (attributes, (char *)ATTR_EXPIRES_AT,
                        g_strdup_printf ("%" G_GINT64_FORMAT,
                                         gh_saved_connection_get_expires_at (connection)));
+  add_attribute (attributes, ATTR_SYSTEM_USER_ID,
+                 gh_saved_connection_get_system_user_id (connection));
+  add_attribute (attributes, ATTR_APP_ID, gh_saved_connection_get_app_id (connection));
+  add_attribute (attributes, ATTR_APP_NAME, gh_saved_connection_get_app_name (connection));
+  add_attribute (attributes, ATTR_ACCOUNT_IDS, gh_saved_connection_get_account_ids (connection));
 
   return attributes;
 }
@@ -156,6 +169,14 @@ connection_from_attributes (GHashTable *attributes)
   if (checked == NULL || !g_ascii_string_to_signed (checked, 10, 0, G_MAXINT64, &when, NULL))
     when = 0;
   gh_saved_connection_set_expires_at (connection, when);
+
+  gh_saved_connection_set_system_user_id (connection,
+                                          g_hash_table_lookup (attributes,
+                                                               ATTR_SYSTEM_USER_ID));
+  gh_saved_connection_set_app_id (connection, g_hash_table_lookup (attributes, ATTR_APP_ID));
+  gh_saved_connection_set_app_name (connection, g_hash_table_lookup (attributes, ATTR_APP_NAME));
+  gh_saved_connection_set_account_ids (connection,
+                                       g_hash_table_lookup (attributes, ATTR_ACCOUNT_IDS));
 
   return g_steal_pointer (&connection);
 }

@@ -20,6 +20,7 @@ struct _GhAccountView
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *waba_dropdown;
+  GtkMenuButton        *connection_menu_button;
   GhBanner             *account_banner;
   AdwViewStack         *view_stack;
   GhAccountPage        *account_page;
@@ -309,12 +310,29 @@ gh_account_view_class_init (GhAccountViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, waba_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GhAccountView, connection_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, account_banner);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, account_page);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, people_page);
   gtk_widget_class_bind_template_callback (widget_class, banner_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, waba_loaded_cb);
+}
+
+static void
+name_inner_button (GtkWidget  *widget,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      }
 }
 
 static void
@@ -326,13 +344,10 @@ gh_account_view_init (GhAccountView *self)
   self->waba_selected_id = g_signal_connect_swapped (self->waba_dropdown, "notify::selected",
                                                      G_CALLBACK (waba_selected_cb), self);
 
-  /* GTK 4.8's drop-down does not pass its name on to the button a screen reader meets. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->waba_dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("WhatsApp Business Account"), -1);
+  /* GTK 4.8's drop-down and menu button do not pass their names on to the button a screen
+   * reader meets. */
+  name_inner_button (GTK_WIDGET (self->waba_dropdown), _("WhatsApp Business Account"));
+  name_inner_button (GTK_WIDGET (self->connection_menu_button), _("Connection menu"));
 }
 
 void

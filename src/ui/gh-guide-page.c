@@ -11,13 +11,15 @@
 #include "gh-guide-page.h"
 #include "gh-ui-util.h"
 
+/* Indexed by GhGuideStep; GH_GUIDE_STEP_PASTE_TOKEN has no screen of its own. */
 #define N_SCREENS (GH_GUIDE_STEP_PASTE_TOKEN + 1)
 #define MAX_INSTRUCTIONS 4
 #define DONE_STEPS_KEY "guide-done-steps"
 
 /* The setup guide for someone who has never made a Meta system user: what they need first,
  * then one screen per step in Business Suite, each with its reason, a button that opens the
- * right page and a box to tick.  Ticks survive restarts so a person can stop half way. */
+ * right page and a box to tick.  Ticks survive restarts so a person can stop half way.  The
+ * token is generated last and pasted at once, since Business Suite shows it only once. */
 struct _GhGuidePage
 {
   AdwBin          parent_instance;
@@ -90,12 +92,15 @@ static const StepInfo steps[N_SCREENS] = {
       N_("Go to <b>Users</b> → <b>System users</b> and press <b>Add</b>. Accept the policy "
          "if you are asked to."),
       N_("Give it a name you will recognise, such as the name of your integration."),
-      N_("Set the role to <b>Admin</b> and press <b>Create system user</b>."),
+      N_("Set the role to <b>Full control</b> and press <b>Create system user</b>. Older "
+         "versions of Business Suite call this role <b>Admin</b>."),
       NULL,
     },
     N_("A system user belongs to the business, not to a person, so the integration keeps "
-       "working when someone leaves. <b>Admin</b> lets it reach every WhatsApp account of the "
-       "business, including ones added later, and lets Gatehouse manage who has access."),
+       "working when someone leaves. With <b>Full control</b> it reaches every WhatsApp "
+       "account of the business, including ones added later, and Gatehouse can manage who has "
+       "access. <b>Basic access</b> (once called Employee) reaches only the accounts you give "
+       "it and cannot change who has access."),
     N_("_Open in Business Suite"),
     N_("I have created the system user"),
     BUSINESS_SETTINGS_URI "system-users", TRUE,
@@ -115,26 +120,6 @@ static const StepInfo steps[N_SCREENS] = {
     N_("I have assigned the app to the system user"),
     BUSINESS_SETTINGS_URI "system-users", TRUE,
   },
-  [GH_GUIDE_STEP_GENERATE_TOKEN] = {
-    "generate-token", "dialog-password-symbolic", N_("Generate the Token"),
-    {
-      N_("With the system user selected, press <b>Generate new token</b> and choose your "
-         "app."),
-      N_("Set the token expiration to <b>Never</b>."),
-      N_("Tick <b>whatsapp_business_management</b>, <b>whatsapp_business_messaging</b> and "
-         "<b>business_management</b>. Add <b>catalog_management</b> only if you sell from a "
-         "product catalog."),
-      N_("Press <b>Generate token</b> and copy the token right away: it is shown only "
-         "<b>once</b>."),
-      NULL,
-    },
-    N_("A token that expires stops your integration without warning, after a day or after "
-       "two months. Without these permissions it cannot read your WhatsApp account or send "
-       "messages."),
-    N_("_Open in Business Suite"),
-    N_("I have generated and copied the token"),
-    BUSINESS_SETTINGS_URI "system-users", TRUE,
-  },
   [GH_GUIDE_STEP_ASSIGN_WABA] = {
     "assign-waba", "system-users-symbolic", N_("Give the System User Your WhatsApp Account"),
     {
@@ -144,34 +129,74 @@ static const StepInfo steps[N_SCREENS] = {
       N_("Turn on <b>Full control</b> and confirm."),
       NULL,
     },
-    N_("A token reaches only the WhatsApp accounts its system user is assigned to; for any "
+    N_("Do this <b>before</b> you generate the token, so the token covers this account. A "
+       "token reaches only the WhatsApp accounts its system user is assigned to; for any "
        "other, Meta answers with a permissions error although the token is fine. "
        "<b>Full control</b> also lets the integration manage templates and phone numbers."),
     N_("_Open in Business Suite"),
     N_("I have given the system user full control of the WhatsApp account"),
     BUSINESS_SETTINGS_URI "whatsapp-business-accounts", TRUE,
   },
-  [GH_GUIDE_STEP_PASTE_TOKEN] = {
-    "paste-token", "edit-paste-symbolic", N_("Paste the Token in Gatehouse"),
+  /* The last screen: the token is shown only once, so it goes straight into Gatehouse. */
+  [GH_GUIDE_STEP_GENERATE_TOKEN] = {
+    "generate-token", "dialog-password-symbolic", N_("Generate the Token and Paste It"),
     {
-      N_("Press <b>Paste the Token</b> below."),
-      N_("Paste the token you copied into the field and press <b>Check Token</b>."),
-      N_("Gatehouse tells you which of the steps above, if any, still needs doing."),
+      N_("On the <b>System users</b> page, select the system user, press <b>Generate new "
+         "token</b> and choose your app."),
+      N_("Set the token expiration to <b>Never</b> if Business Suite offers it. If it does "
+         "not, choose <b>60 days</b>: Gatehouse can remind you before the token ends and walks "
+         "you through replacing it."),
+      N_("Tick <b>whatsapp_business_management</b>, <b>whatsapp_business_messaging</b> and "
+         "<b>business_management</b>. Add <b>catalog_management</b> only if you sell from a "
+         "product catalog."),
+      N_("Press <b>Generate token</b>, copy the token and press <b>Paste the Token</b> below "
+         "straight away: Business Suite shows it only <b>once</b>."),
       NULL,
     },
-    N_("Gatehouse asks Meta what the token can do before anything is saved, so a missed step "
-       "shows up now rather than when a customer writes to you. The token is kept in your "
-       "keyring, never in a file."),
+    N_("Without these permissions the integration cannot read your WhatsApp account or send "
+       "messages. Meta now recommends tokens that expire, and some businesses are offered only "
+       "60 days: that works as long as the token is replaced before it ends. Gatehouse checks "
+       "the token before anything is saved and keeps it in your keyring, never in a file."),
+    N_("_Open in Business Suite"),
     NULL,
-    NULL,
-    NULL, FALSE,
+    BUSINESS_SETTINGS_URI "system-users", TRUE,
   },
 };
+
+/* The screens in Business Suite's order (2026): everything the token must cover is in place
+ * before it is generated. */
+static const GhGuideStep screen_order[] = {
+  GH_GUIDE_STEP_NONE,
+  GH_GUIDE_STEP_TWO_FACTOR,
+  GH_GUIDE_STEP_SYSTEM_USER,
+  GH_GUIDE_STEP_ASSIGN_APP,
+  GH_GUIDE_STEP_ASSIGN_WABA,
+  GH_GUIDE_STEP_GENERATE_TOKEN,
+};
+
+#define LAST_STEP GH_GUIDE_STEP_GENERATE_TOKEN
 
 static gboolean
 step_is_valid (GhGuideStep step)
 {
   return step >= GH_GUIDE_STEP_NONE && step <= GH_GUIDE_STEP_PASTE_TOKEN;
+}
+
+/* Pasting is part of the token's screen. */
+static GhGuideStep
+screen_step (GhGuideStep step)
+{
+  return step == GH_GUIDE_STEP_PASTE_TOKEN ? GH_GUIDE_STEP_GENERATE_TOKEN : step;
+}
+
+static guint
+screen_position (GhGuideStep step)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (screen_order); i++)
+    if (screen_order[i] == screen_step (step))
+      return i;
+
+  g_assert_not_reached ();
 }
 
 /* Icons here only decorate words that say the same thing. */
@@ -232,23 +257,6 @@ markup_row_new (const char *title,
 }
 
 static GtkWidget *
-numbered_row_new (guint       number,
-                  const char *text)
-{
-  GtkWidget *row = markup_row_new (text, NULL);
-  g_autofree char *digits = g_strdup_printf ("%u", number);
-  GtkWidget *label = gtk_label_new (digits);
-
-  gtk_widget_add_css_class (label, "title-4");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "accent");
-  gtk_widget_set_size_request (label, 24, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
-
-  return row;
-}
-
-static GtkWidget *
 icon_row_new (const char *icon_name,
               const char *title,
               const char *subtitle)
@@ -259,33 +267,6 @@ icon_row_new (const char *icon_name,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
-}
-
-static GtkWidget *
-why_box_new (const char *why)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = decorative_icon_new ("dialog-information-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "accent");
-  gtk_widget_set_margin_start (icon, 12);
-  gtk_widget_set_margin_top (icon, 12);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  /* Markup only ever comes from our own translated text here, for the bold choices. */
-  gtk_label_set_markup (GTK_LABEL (label), why);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
 }
 
 static GtkWidget *
@@ -363,9 +344,9 @@ prerequisites_screen_new (void)
                     "how to turn it on.")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
     icon_row_new ("system-users-symbolic",
-                  _("Admin rights in your business portfolio"),
-                  _("Only admins can add system users. If you are not one, ask an admin of "
-                    "your company’s portfolio to make you one, or to follow this guide.")));
+                  _("Full control of your business portfolio"),
+                  _("Only people with full control can add system users. If you do not have "
+                    "it, ask someone who does to give it to you, or to follow this guide.")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
     icon_row_new ("application-x-executable-symbolic",
                   _("An app connected to the portfolio"),
@@ -377,15 +358,17 @@ prerequisites_screen_new (void)
    * stuck on an empty list. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("What if I have no app?"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (1, _("Ask the company behind your integration first: many give you an "
-                           "app to connect, and their setup page says which.")));
+    gh_guide_instruction_row_new (1, _("Ask the company behind your integration first: many "
+                                       "give you an app to connect, and their setup page says "
+                                       "which.")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (2, _("Otherwise make one: on <b>developers.facebook.com</b> choose "
-                           "<b>My Apps</b> → <b>Create app</b>, pick the <b>Business</b> type "
-                           "and this business portfolio.")));
+    gh_guide_instruction_row_new (2, _("Otherwise make one: on <b>developers.facebook.com</b> "
+                                       "choose <b>My Apps</b> → <b>Create app</b>, pick the "
+                                       "<b>Business</b> type and this business portfolio.")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-    numbered_row_new (3, _("In the new app, add the <b>WhatsApp</b> product. The app then "
-                           "appears under <b>Apps</b> in Business settings.")));
+    gh_guide_instruction_row_new (3, _("In the new app, add the <b>WhatsApp</b> product. The "
+                                       "app then appears under <b>Apps</b> in Business "
+                                       "settings.")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
   gtk_box_append (GTK_BOX (content), group);
 
@@ -410,10 +393,10 @@ step_screen_new (GhGuidePage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Do"));
   for (guint i = 0; info->instructions[i] != NULL; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               numbered_row_new (i + 1, _(info->instructions[i])));
+                               gh_guide_instruction_row_new (i + 1, _(info->instructions[i])));
   gtk_box_append (GTK_BOX (content), group);
 
-  gtk_box_append (GTK_BOX (content), why_box_new (_(info->why)));
+  gtk_box_append (GTK_BOX (content), gh_guide_note_new (_(info->why)));
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   if (info->open_label != NULL)
@@ -430,11 +413,13 @@ step_screen_new (GhGuidePage *self,
       gtk_box_append (GTK_BOX (buttons), check);
       self->done_buttons[step] = GTK_CHECK_BUTTON (check);
     }
-  if (step == GH_GUIDE_STEP_PASTE_TOKEN)
+  /* Whoever is here has a token on screen: one way on, no "I already have one" beside it. */
+  if (step == LAST_STEP)
     gtk_box_append (GTK_BOX (buttons), pill_button_new (_("_Paste the Token"), "guide.finish",
                                                         TRUE));
   gtk_box_append (GTK_BOX (content), buttons);
-  gtk_box_append (GTK_BOX (content), skip_button_new ());
+  if (step != LAST_STEP)
+    gtk_box_append (GTK_BOX (content), skip_button_new ());
 
   return screen_new (content);
 }
@@ -453,21 +438,21 @@ update_navigation (GhGuidePage *self)
   g_autofree char *progress = NULL;
   gboolean ready;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "guide.previous",
-                                 self->step > GH_GUIDE_STEP_NONE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "guide.next",
-                                 self->step < GH_GUIDE_STEP_PASTE_TOKEN);
+  guint position = screen_position (self->step);
+  guint last = G_N_ELEMENTS (screen_order) - 1;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "guide.previous", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "guide.next", position < last);
 
   if (self->step == GH_GUIDE_STEP_NONE)
     progress = g_strdup (_("Before you start"));
   else
-    progress = g_strdup_printf (_("Step %d of %d"), (int) self->step,
-                                (int) GH_GUIDE_STEP_PASTE_TOKEN);
+    progress = g_strdup_printf (_("Step %d of %d"), (int) position, (int) last);
   gtk_label_set_text (self->progress_label, progress);
 
   /* Next becomes the obvious move once the screen's work is done. */
   ready = self->step == GH_GUIDE_STEP_NONE || step_is_done (self, self->step);
-  if (ready && self->step < GH_GUIDE_STEP_PASTE_TOKEN)
+  if (ready && position < last)
     gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->next_button), "suggested-action");
@@ -534,11 +519,11 @@ first_open_step (GhGuidePage *self)
   if (!any_done)
     return GH_GUIDE_STEP_NONE;
 
-  for (guint step = GH_GUIDE_STEP_TWO_FACTOR; step < GH_GUIDE_STEP_PASTE_TOKEN; step++)
-    if (!step_is_done (self, step))
-      return step;
+  for (guint i = 1; i < G_N_ELEMENTS (screen_order); i++)
+    if (self->done_buttons[screen_order[i]] != NULL && !step_is_done (self, screen_order[i]))
+      return screen_order[i];
 
-  return GH_GUIDE_STEP_PASTE_TOKEN;
+  return LAST_STEP;
 }
 
 static void
@@ -562,6 +547,9 @@ static void
 visible_child_changed_cb (GhGuidePage *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  if (child == NULL)
+    return;
 
   for (guint step = 0; step < N_SCREENS; step++)
     if (self->screens[step] == child)
@@ -588,9 +576,10 @@ previous_action_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   GhGuidePage *self = GH_GUIDE_PAGE (widget);
+  guint position = screen_position (self->step);
 
-  if (self->step > GH_GUIDE_STEP_NONE)
-    gh_guide_page_show_step (self, self->step - 1);
+  if (position > 0)
+    gh_guide_page_show_step (self, screen_order[position - 1]);
 }
 
 static void
@@ -599,9 +588,10 @@ next_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   GhGuidePage *self = GH_GUIDE_PAGE (widget);
+  guint position = screen_position (self->step);
 
-  if (self->step < GH_GUIDE_STEP_PASTE_TOKEN)
-    gh_guide_page_show_step (self, self->step + 1);
+  if (position + 1 < G_N_ELEMENTS (screen_order))
+    gh_guide_page_show_step (self, screen_order[position + 1]);
 }
 
 /* Skipping ahead and finishing both lead to the token: the window decides how. */
@@ -659,8 +649,9 @@ gh_guide_page_init (GhGuidePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint step = 0; step < N_SCREENS; step++)
+  for (guint i = 0; i < G_N_ELEMENTS (screen_order); i++)
     {
+      GhGuideStep step = screen_order[i];
       GtkWidget *screen = step == GH_GUIDE_STEP_NONE ? prerequisites_screen_new ()
                                                      : step_screen_new (self, step);
 
@@ -703,8 +694,8 @@ gh_guide_page_show_step (GhGuidePage *self,
   g_return_if_fail (GH_IS_GUIDE_PAGE (self));
   g_return_if_fail (step_is_valid (step));
 
-  self->step = step;
-  gtk_stack_set_visible_child (self->stack, self->screens[step]);
+  self->step = screen_step (step);
+  gtk_stack_set_visible_child (self->stack, self->screens[self->step]);
   update_navigation (self);
 }
 
@@ -737,7 +728,7 @@ gh_guide_page_dup_step_uri (GhGuidePage *self,
   g_return_val_if_fail (GH_IS_GUIDE_PAGE (self), NULL);
   g_return_val_if_fail (step_is_valid (step), NULL);
 
-  info = &steps[step];
+  info = &steps[screen_step (step)];
   if (info->uri == NULL)
     return NULL;
   if (!info->takes_business_id || self->business_id == NULL)
@@ -755,5 +746,49 @@ gh_guide_page_get_step_done (GhGuidePage *self,
   g_return_val_if_fail (GH_IS_GUIDE_PAGE (self), FALSE);
   g_return_val_if_fail (step_is_valid (step), FALSE);
 
-  return step_is_done (self, step);
+  return step_is_done (self, screen_step (step));
+}
+
+GtkWidget *
+gh_guide_instruction_row_new (guint       number,
+                              const char *text)
+{
+  GtkWidget *row = markup_row_new (text, NULL);
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  GtkWidget *label = gtk_label_new (digits);
+
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "accent");
+  gtk_widget_set_size_request (label, 24, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+GtkWidget *
+gh_guide_note_new (const char *why)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = decorative_icon_new ("dialog-information-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "accent");
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_widget_set_margin_top (icon, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  /* Markup only ever comes from our own translated text here, for the bold choices. */
+  gtk_label_set_markup (GTK_LABEL (label), why);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
 }

@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 #define GH_TYPE_GUIDE_PAGE (gh_guide_page_get_type ())
 G_DECLARE_FINAL_TYPE (GhGuidePage, gh_guide_page, GH, GUIDE_PAGE, AdwBin)
 
-/* The page starts at "Before you start" (GH_GUIDE_STEP_NONE).  Signals, both without
- * arguments: "skip-to-token" (the person already has a token) and "finished" (the last
- * screen's "Paste the Token"). */
+/* The page starts at "Before you start" (GH_GUIDE_STEP_NONE).  The screens follow Business
+ * Suite's order: two-factor authentication, system user, app, WhatsApp account, then the
+ * token, generated and pasted on one screen (GH_GUIDE_STEP_PASTE_TOKEN shows that screen).
+ * "I Already Have a Token" (every screen but the token's) and "Paste the Token" both
+ * activate win.show-token. */
 
 /* Remembers ticked steps in the "guide-done-steps" key of @settings (nullable), restores
  * them, and opens the first step not ticked yet ("Before you start" when none is). */
@@ -33,5 +35,13 @@ char        *gh_guide_page_dup_step_uri    (GhGuidePage *self,
 /* Whether the person ticked "I have done this" for @step. */
 gboolean     gh_guide_page_get_step_done   (GhGuidePage *self,
                                             GhGuideStep  step);
+
+/* The guide's pieces, for other step-by-step screens (the token's replacement).  @text is
+ * markup written by us (translated), with anything from the server escaped into it. */
+/* A numbered instruction. */
+GtkWidget   *gh_guide_instruction_row_new  (guint        number,
+                                            const char  *text);
+/* A card with an information icon: why a step matters, or what to watch out for. */
+GtkWidget   *gh_guide_note_new             (const char  *text);
 
 G_END_DECLS

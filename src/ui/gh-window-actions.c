@@ -9,6 +9,7 @@
 
 #include "gh-application.h"
 #include "gh-graph-error.h"
+#include "gh-preferences-window.h"
 #include "gh-ui-util.h"
 #include "gh-window-private.h"
 
@@ -169,10 +170,126 @@ show_fix_action_cb (GtkWidget  *widget,
   _gh_window_show_page (self, "guide");
 }
 
+static gboolean
+start_rotation (GhWindow   *self,
+                const char *connection_id)
+{
+  if (!gh_rotation_page_start (_gh_window_get_rotation_page (self), connection_id))
+    return FALSE;
+
+  gh_session_set_replacing_id (self->session, connection_id);
+  _gh_window_show_page (self, "rotate");
+  return TRUE;
+}
+
+typedef struct
+{
+  GhWindow *self;
+  char     *id;
+} RotateData;
+
+static void
+rotate_data_free (RotateData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RotateData, rotate_data_free)
+
+static void
+rotate_reloaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RotateData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gh_session_reload_finish (GH_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && window_from_result (result, data->self) != NULL)
+        gh_ui_toast (GTK_WIDGET (data->self), error->message);
+      return;
+    }
+
+  if (window_from_result (result, data->self) != NULL && !start_rotation (data->self, data->id))
+    gh_ui_toast (GTK_WIDGET (data->self), _("This connection is no longer saved."));
+}
+
+void
+_gh_window_rotate (GhWindow   *self,
+                   const char *connection_id)
+{
+  RotateData *data;
+
+  if (start_rotation (self, connection_id))
+    return;
+
+  data = g_new0 (RotateData, 1);
+  data->self = g_object_ref (self);
+  data->id = g_strdup (connection_id);
+  gh_session_reload_async (self->session, self->cancellable, rotate_reloaded_cb, data);
+}
+
+static void
+rotate_confirmed (GhWindow *self,
+                  gpointer  data)
+{
+  _gh_window_rotate (self, data);
+}
+
+static void
+rotate_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _gh_window_confirm_discard (GH_WINDOW (widget), rotate_confirmed,
+                              g_variant_dup_string (parameter, NULL), g_free);
+}
+
+static void
+rotate_open_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GhWindow *self = GH_WINDOW (widget);
+  GhConnection *connection = gh_session_get_connection (self->session);
+  GhSavedConnection *saved = connection != NULL ? gh_connection_get_saved (connection) : NULL;
+
+  if (saved != NULL && gh_session_get_origin (self->session) == GH_SESSION_ORIGIN_SAVED)
+    _gh_window_confirm_discard (self, rotate_confirmed,
+                                g_strdup (gh_saved_connection_get_id (saved)), g_free);
+}
+
+static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GhWindow *self = GH_WINDOW (widget);
+  GtkWidget *preferences;
+
+  preferences = gh_preferences_window_new (GTK_WINDOW (self),
+                                           gh_session_get_settings (self->session));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 replace_token_confirmed (GhWindow *self,
                          gpointer  data)
 {
+  GhSavedConnection *saved = gh_session_find_connection (self->session, data);
+
+  /* A token that ends is replaced with the assistant, which compares the new one with it
+   * and shows how to retire it. */
+  if (saved != NULL && gh_saved_connection_get_expires_at (saved) > 0)
+    {
+      _gh_window_rotate (self, data);
+      return;
+    }
+
   gh_session_set_replacing_id (self->session, data);
   gh_token_page_clear (_gh_window_get_token_page (self));
   _gh_window_show_page (self, "token");
@@ -413,6 +530,11 @@ _gh_window_install_actions (GtkWidgetClass *widget_class)
                                    replace_token_action_cb);
   gtk_widget_class_install_action (widget_class, "win.select-account", "s",
                                    select_account_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.rotate", "s", rotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.rotate-open", NULL,
+                                   rotate_open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.rename", "s", rename_action_cb);
   gtk_widget_class_install_action (widget_class, "win.forget", "s", forget_action_cb);
   gtk_widget_class_install_action (widget_class, "win.check-now", "s", check_now_action_cb);

@@ -7,11 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gh-autostart.h"
 #include "gh-ui-util.h"
 #include "gh-window-private.h"
 
 /* The questions the window asks before it acts: dropping unapplied edits, a new name,
- * forgetting a connection. */
+ * forgetting a connection; and what it offers or reports unasked: reminders for a token that
+ * ends, and a background check that could not finish. */
 
 typedef struct
 {
@@ -225,4 +227,110 @@ _gh_window_ask_forget (GhWindow          *self,
                          g_strdup (gh_saved_connection_get_id (saved)),
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reminders */
+
+static void
+reminders_on_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gh_autostart_set_reminders_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gh_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  gh_ui_toast (GTK_WIDGET (self), _("Reminders are on"));
+}
+
+static void
+reminders_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  GhWindow *self = GH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GSettings *settings = gh_session_get_settings (self->session);
+
+  g_settings_set_boolean (settings, "reminders-offered", TRUE);
+  if (g_strcmp0 (response, "turn-on") == 0)
+    gh_autostart_set_reminders_async (settings, TRUE, self->cancellable, reminders_on_cb,
+                                      g_object_ref (self));
+}
+
+void
+_gh_window_offer_reminders (GhWindow          *self,
+                            GhSavedConnection *saved)
+{
+  GSettings *settings = gh_session_get_settings (self->session);
+  gint64 expires_at = gh_saved_connection_get_expires_at (saved);
+  guint days = g_settings_get_uint (settings, "reminder-days");
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *date = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Asked once; and a connection that lasts only as long as the app has nothing to check. */
+  if (expires_at <= 0 || g_settings_get_boolean (settings, "reminders-enabled")
+      || g_settings_get_boolean (settings, "reminders-offered")
+      || gh_session_get_session_only (self->session))
+    return;
+
+  end = g_date_time_new_from_unix_local (expires_at);
+  date = end != NULL ? g_date_time_format (end, C_("expiry date", "%-d %B %Y")) : NULL;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Remind You Before It Ends?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: the first %s is a saved
+                                                * connection, the second a date, %u a number
+                                                * of days */
+                                               "The token of “%s” ends on %s. Gatehouse can "
+                                               "check it quietly once a day after you log in, "
+                                               "also while it is closed, and send a "
+                                               "notification %u day before it ends. You can "
+                                               "change this in Preferences.",
+                                               "The token of “%s” ends on %s. Gatehouse can "
+                                               "check it quietly once a day after you log in, "
+                                               "also while it is closed, and send a "
+                                               "notification %u days before it ends, and again "
+                                               "nearer the end. You can change this in "
+                                               "Preferences.",
+                                               days),
+                                  gh_saved_connection_get_label (saved),
+                                  date != NULL ? date : "?", days);
+  adw_message_dialog_add_responses (dialog,
+                                    "not-now", _("_Not Now"),
+                                    "turn-on", _("_Turn On Reminders"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "turn-on", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "turn-on");
+  adw_message_dialog_set_close_response (dialog, "not-now");
+  g_signal_connect (dialog, "response", G_CALLBACK (reminders_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gh_window_report_background (GhWindow *self)
+{
+  GSettings *settings = gh_session_get_settings (self->session);
+  gint64 last = g_settings_get_int64 (settings, "background-check-last");
+  g_autofree char *result = g_settings_get_string (settings, "background-check-result");
+  AdwToast *toast;
+
+  /* Each failed run is told once; Preferences keeps saying what happened last. */
+  if (!g_settings_get_boolean (settings, "reminders-enabled") || !g_str_equal (result, "failed")
+      || last <= g_settings_get_int64 (settings, "background-check-reported"))
+    return;
+
+  toast = adw_toast_new (_("The daily check of your tokens could not finish"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.preferences");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_settings_set_int64 (settings, "background-check-reported", last);
 }

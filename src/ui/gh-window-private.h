@@ -6,6 +6,7 @@
 #include "gh-account-view.h"
 #include "gh-check-page.h"
 #include "gh-guide-page.h"
+#include "gh-rotation-page.h"
 #include "gh-session.h"
 #include "gh-token-page.h"
 #include "gh-welcome-page.h"
@@ -28,6 +29,7 @@ struct _GhWindow
   GhTokenPage          *token_page;
   GhCheckPage          *check_page;
   GhAccountView        *account_view;
+  GhRotationPage       *rotation_page;
 
   GhSession            *session;
   /* Cancelled when the window closes: what it asked the session for is no longer wanted. */
@@ -37,6 +39,8 @@ struct _GhWindow
   /* The page "Back" returns to from the guide: the welcome page, or the check report whose
    * "How do I fix this?" opened it. */
   const char           *guide_return_page;
+  /* The origin before the last change: a token just saved is one that was pasted. */
+  GhSessionOrigin       previous_origin;
 };
 
 /* Shows the page @name ("welcome", "guide", "token", "check", "account"), built if needed. */
@@ -46,6 +50,7 @@ GhGuidePage   *_gh_window_get_guide_page   (GhWindow *self);
 GhTokenPage   *_gh_window_get_token_page   (GhWindow *self);
 GhCheckPage   *_gh_window_get_check_page   (GhWindow *self);
 GhAccountView *_gh_window_get_account_view (GhWindow *self);
+GhRotationPage *_gh_window_get_rotation_page (GhWindow *self);
 /* Whether the people grid holds edits not applied yet. */
 gboolean       _gh_window_has_unapplied    (GhWindow *self);
 /* Shows the open connection's report, or its account when there is nothing to review. */
@@ -66,5 +71,14 @@ void     _gh_window_ask_rename          (GhWindow          *self,
                                          GhSavedConnection *saved);
 void     _gh_window_ask_forget          (GhWindow          *self,
                                          GhSavedConnection *saved);
+/* Opens the rotation assistant for the saved connection @connection_id (read again from the
+ * keyring first when the session does not know it yet, as after a click on a reminder). */
+void     _gh_window_rotate              (GhWindow          *self,
+                                         const char        *connection_id);
+/* After a token that ends was saved: offers the reminders, once. */
+void     _gh_window_offer_reminders     (GhWindow          *self,
+                                         GhSavedConnection *saved);
+/* Says once, in a toast, why the last background check could not finish. */
+void     _gh_window_report_background   (GhWindow          *self);
 
 G_END_DECLS

@@ -88,6 +88,18 @@ _gh_window_get_account_view (GhWindow *self)
   return self->account_view;
 }
 
+GhRotationPage *
+_gh_window_get_rotation_page (GhWindow *self)
+{
+  if (self->rotation_page == NULL)
+    {
+      self->rotation_page = g_object_new (GH_TYPE_ROTATION_PAGE, NULL);
+      add_page (self, GTK_WIDGET (self->rotation_page), "rotate");
+    }
+
+  return self->rotation_page;
+}
+
 gboolean
 _gh_window_has_unapplied (GhWindow *self)
 {
@@ -107,6 +119,8 @@ _gh_window_show_page (GhWindow   *self,
     _gh_window_get_check_page (self);
   else if (g_str_equal (name, "account"))
     _gh_window_get_account_view (self);
+  else if (g_str_equal (name, "rotate"))
+    _gh_window_get_rotation_page (self);
 
   gtk_stack_set_visible_child_name (self->stack, name);
 }
@@ -151,6 +165,24 @@ _gh_window_show_check_result (GhWindow *self)
   gh_check_page_set_saved (check_page, origin == GH_SESSION_ORIGIN_SAVED);
   gh_check_page_set_report (check_page, report, pasted);
   _gh_window_show_page (self, "check");
+}
+
+/* A pasted token was just saved (a new connection or a replacement): one that ends gets the
+ * reminders offered.  Replacing is possible only for a saved connection. */
+static void
+origin_changed_cb (GhWindow *self)
+{
+  GhSessionOrigin origin = gh_session_get_origin (self->session);
+  GhConnection *connection = gh_session_get_connection (self->session);
+  GhSavedConnection *saved = connection != NULL ? gh_connection_get_saved (connection) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rotate-open",
+                                 origin == GH_SESSION_ORIGIN_SAVED && saved != NULL);
+  if (origin == GH_SESSION_ORIGIN_SAVED && saved != NULL
+      && (self->previous_origin == GH_SESSION_ORIGIN_NEW
+          || self->previous_origin == GH_SESSION_ORIGIN_REPLACING))
+    _gh_window_offer_reminders (self, saved);
+  self->previous_origin = origin;
 }
 
 static void
@@ -226,6 +258,10 @@ gh_window_constructed (GObject *object)
   G_OBJECT_CLASS (gh_window_parent_class)->constructed (object);
 
   g_object_set (self->welcome_page, "session", self->session, NULL);
+  g_signal_connect_object (self->session, "notify::origin",
+                           G_CALLBACK (origin_changed_cb), self, G_CONNECT_SWAPPED);
+  self->previous_origin = gh_session_get_origin (self->session);
+  origin_changed_cb (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -234,6 +270,7 @@ gh_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  _gh_window_report_background (self);
 }
 
 static void

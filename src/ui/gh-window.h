@@ -17,7 +17,7 @@ GhWindow   *gh_window_new               (GhApplication *application);
 /* Opens the built-in demo account: checks the demo admin token, then shows the account. */
 GhSession  *gh_window_get_session       (GhWindow      *self);
 void        gh_window_open_demo         (GhWindow      *self);
-/* "welcome", "guide", "token", "check" or "account". */
+/* "welcome", "guide", "token", "check", "rotate" or "account". */
 const char *gh_window_get_visible_page  (GhWindow      *self);
 
 G_END_DECLS

@@ -181,17 +181,17 @@ test_progress_is_restored (void)
   gtk_widget_activate_action (GTK_WIDGET (first.page), "guide.next", NULL);
   g_assert_cmpint (gh_guide_page_get_step (first.page), ==, GH_GUIDE_STEP_SYSTEM_USER);
   tick_current (first.page);
-  gh_guide_page_show_step (first.page, GH_GUIDE_STEP_GENERATE_TOKEN);
+  gh_guide_page_show_step (first.page, GH_GUIDE_STEP_ASSIGN_WABA);
   tick_current (first.page);
 
   g_assert_true (strv_has (settings, "two-factor"));
   g_assert_true (strv_has (settings, "system-user"));
-  g_assert_true (strv_has (settings, "generate-token"));
+  g_assert_true (strv_has (settings, "assign-waba"));
   g_assert_false (strv_has (settings, "assign-app"));
 
   /* Unticking is remembered too. */
   gtk_check_button_set_active (current_done_button (first.page), FALSE);
-  g_assert_false (strv_has (settings, "generate-token"));
+  g_assert_false (strv_has (settings, "assign-waba"));
   close_page (&first);
 
   second = show_page (settings);
@@ -199,7 +199,7 @@ test_progress_is_restored (void)
   g_assert_true (gh_guide_page_get_step_done (second.page, GH_GUIDE_STEP_TWO_FACTOR));
   g_assert_true (gh_guide_page_get_step_done (second.page, GH_GUIDE_STEP_SYSTEM_USER));
   g_assert_false (gh_guide_page_get_step_done (second.page, GH_GUIDE_STEP_ASSIGN_APP));
-  g_assert_false (gh_guide_page_get_step_done (second.page, GH_GUIDE_STEP_GENERATE_TOKEN));
+  g_assert_false (gh_guide_page_get_step_done (second.page, GH_GUIDE_STEP_ASSIGN_WABA));
   g_assert_false (gtk_check_button_get_active (current_done_button (second.page)));
   gh_guide_page_show_step (second.page, GH_GUIDE_STEP_SYSTEM_USER);
   g_assert_true (gtk_check_button_get_active (current_done_button (second.page)));
@@ -212,6 +212,7 @@ static void
 test_all_done_opens_last_step (void)
 {
   g_autoptr(GSettings) settings = fresh_settings ();
+  /* "generate-token" was a tick box before the token step led straight to pasting. */
   const char * const done[] = {
     "two-factor", "system-user", "assign-app", "generate-token", "assign-waba",
     "from-a-newer-version", NULL
@@ -220,15 +221,18 @@ test_all_done_opens_last_step (void)
 
   g_settings_set_strv (settings, "guide-done-steps", done);
   shown = show_page (settings);
-  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_PASTE_TOKEN);
-  for (GhGuideStep step = GH_GUIDE_STEP_TWO_FACTOR; step < GH_GUIDE_STEP_PASTE_TOKEN; step++)
-    g_assert_true (gh_guide_page_get_step_done (shown.page, step));
+  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_GENERATE_TOKEN);
+  g_assert_null (current_done_button (shown.page));
+  for (GhGuideStep step = GH_GUIDE_STEP_TWO_FACTOR; step <= GH_GUIDE_STEP_ASSIGN_WABA; step++)
+    if (step != GH_GUIDE_STEP_GENERATE_TOKEN)
+      g_assert_true (gh_guide_page_get_step_done (shown.page, step));
 
   /* A name this version does not know survives an edit. */
   gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_ASSIGN_APP);
   gtk_check_button_set_active (current_done_button (shown.page), FALSE);
   g_assert_false (strv_has (settings, "assign-app"));
   g_assert_true (strv_has (settings, "from-a-newer-version"));
+  g_assert_true (strv_has (settings, "generate-token"));
   g_assert_true (strv_has (settings, "assign-waba"));
 
   /* Another window changing the key shows up here. */
@@ -256,8 +260,11 @@ test_navigation (void)
   g_assert_true (action_button_enabled (shown.page, "guide.previous"));
   g_assert_true (gtk_widget_activate_action (root, "guide.next", NULL));
   g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_SYSTEM_USER);
-  g_assert_nonnull (gh_test_find_label (root, "Step 2 of 6"));
+  g_assert_nonnull (gh_test_find_label (root, "Step 2 of 5"));
   g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "System User"));
+  /* Business Suite's role names since 2026. */
+  g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "Full control"));
+  g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "Basic access"));
   /* Every tick box reads "I have done this"; a screen reader must hear which step it is. */
   gtk_test_accessible_assert_property (current_done_button (shown.page),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -265,22 +272,34 @@ test_navigation (void)
 
   g_assert_true (gtk_widget_activate_action (root, "guide.previous", NULL));
   g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_TWO_FACTOR);
-  g_assert_nonnull (gh_test_find_label (root, "Step 1 of 6"));
+  g_assert_nonnull (gh_test_find_label (root, "Step 1 of 5"));
 
-  /* What "How do I fix this?" on the check report does. */
-  gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_ASSIGN_WABA);
+  /* The app, then the WhatsApp account, and only then the token. */
+  gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_ASSIGN_APP);
+  g_assert_true (gtk_widget_activate_action (root, "guide.next", NULL));
   g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_ASSIGN_WABA);
-  g_assert_nonnull (gh_test_find_label (root, "Step 5 of 6"));
+  g_assert_nonnull (gh_test_find_label (root, "Step 4 of 5"));
   g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "Full control"));
 
   g_assert_true (gtk_widget_activate_action (root, "guide.next", NULL));
-  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_PASTE_TOKEN);
-  g_assert_nonnull (gh_test_find_label (root, "Step 6 of 6"));
+  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_GENERATE_TOKEN);
+  g_assert_nonnull (gh_test_find_label (root, "Step 5 of 5"));
   g_assert_false (action_button_enabled (shown.page, "guide.next"));
   gtk_widget_activate_action (root, "guide.next", NULL);
-  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_PASTE_TOKEN);
-  /* The last step happens in Gatehouse: nothing to tick, nothing to open. */
+  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_GENERATE_TOKEN);
+  /* Never where Business Suite offers it, else 60 days with a rotation planned. */
+  g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "if Business Suite offers"));
+  g_assert_nonnull (gh_test_find_label (current_screen (shown.page), "60 days"));
+  /* The token is pasted straight away: nothing to tick, one way on. */
   g_assert_null (current_done_button (shown.page));
+  g_assert_nonnull (find_action_button (current_screen (shown.page), "guide.finish"));
+  g_assert_null (find_action_button (current_screen (shown.page), "guide.skip-to-token"));
+  g_assert_true (gtk_widget_activate_action (root, "guide.previous", NULL));
+  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_ASSIGN_WABA);
+
+  /* What "How do I fix this?" on the check report asks for. */
+  gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_PASTE_TOKEN);
+  g_assert_cmpint (gh_guide_page_get_step (shown.page), ==, GH_GUIDE_STEP_GENERATE_TOKEN);
 
   gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_NONE);
   g_assert_nonnull (gh_test_find_label (root, "Before you start"));
@@ -293,8 +312,9 @@ test_controls_are_named (void)
 {
   Shown shown = show_page (NULL);
 
-  /* Back, previous, next; per screen skip, and the open button, the tick box, or Paste. */
-  g_assert_cmpuint (assert_controls_named (GTK_WIDGET (shown.page)), ==, 3 + 7 + 6 + 5 + 1);
+  /* Back, previous, next; "I already have a token" on five screens, six open buttons, four
+   * tick boxes and Paste. */
+  g_assert_cmpuint (assert_controls_named (GTK_WIDGET (shown.page)), ==, 3 + 5 + 6 + 4 + 1);
   close_page (&shown);
 }
 
@@ -319,22 +339,24 @@ test_to_token (void)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_token));
   gtk_widget_insert_action_group (shown.window, "win", G_ACTION_GROUP (group));
 
-  /* "I already have a token" works from every screen. */
-  for (GhGuideStep step = GH_GUIDE_STEP_NONE; step <= GH_GUIDE_STEP_PASTE_TOKEN; step++)
+  /* "I already have a token" works from every screen before the token's. */
+  for (GhGuideStep step = GH_GUIDE_STEP_NONE; step <= GH_GUIDE_STEP_ASSIGN_WABA; step++)
     {
       GtkWidget *button;
 
+      if (step == GH_GUIDE_STEP_GENERATE_TOKEN)
+        continue;
       gh_guide_page_show_step (shown.page, step);
       button = find_action_button (current_screen (shown.page), "guide.skip-to-token");
       g_assert_nonnull (button);
       g_signal_emit_by_name (button, "clicked");
-      g_assert_cmpuint (asked, ==, step + 1);
     }
+  g_assert_cmpuint (asked, ==, 5);
 
-  gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_PASTE_TOKEN);
+  gh_guide_page_show_step (shown.page, GH_GUIDE_STEP_GENERATE_TOKEN);
   g_signal_emit_by_name (find_action_button (current_screen (shown.page), "guide.finish"),
                          "clicked");
-  g_assert_cmpuint (asked, ==, GH_GUIDE_STEP_PASTE_TOKEN + 2);
+  g_assert_cmpuint (asked, ==, 6);
 
   close_page (&shown);
 }
@@ -365,7 +387,11 @@ test_step_uris (void)
   uri = gh_guide_page_dup_step_uri (page, GH_GUIDE_STEP_TWO_FACTOR);
   g_assert_cmpstr (uri, ==, "https://www.facebook.com/security/2fac/settings");
   g_free (uri);
-  g_assert_null (gh_guide_page_dup_step_uri (page, GH_GUIDE_STEP_PASTE_TOKEN));
+  /* Pasting is on the token's screen, whose button opens the system users. */
+  uri = gh_guide_page_dup_step_uri (page, GH_GUIDE_STEP_PASTE_TOKEN);
+  g_assert_cmpstr (uri, ==,
+                   "https://business.facebook.com/settings/system-users?business_id=1234567890");
+  g_free (uri);
 
   /* An ID from the server cannot add parameters of its own. */
   gh_guide_page_set_business_id (page, "12&next=https://example.com/");
