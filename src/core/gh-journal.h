@@ -1,0 +1,97 @@
+/* Copyright 2026 The Gatehouse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gh-journal-entry.h"
+
+G_BEGIN_DECLS
+
+#define GH_JOURNAL_ERROR (gh_journal_error_quark ())
+GQuark gh_journal_error_quark (void);
+
+typedef enum
+{
+  GH_JOURNAL_ERROR_UNAVAILABLE,   /* the file could not be opened */
+  GH_JOURNAL_ERROR_READ_ONLY,     /* written by a newer version: nothing is written */
+  GH_JOURNAL_ERROR_FULL,          /* the disk is full */
+  GH_JOURNAL_ERROR_BUSY,          /* another program kept it locked too long */
+  GH_JOURNAL_ERROR_DAMAGED,       /* not a database, or a damaged one */
+  GH_JOURNAL_ERROR_FAILED,
+} GhJournalError;
+
+typedef enum
+{
+  GH_JOURNAL_STATE_OPENING,
+  GH_JOURNAL_STATE_READY,
+  GH_JOURNAL_STATE_READ_ONLY,     /* from a newer version: read, never written */
+  GH_JOURNAL_STATE_UNAVAILABLE,   /* could not be opened: nothing is recorded */
+} GhJournalState;
+
+/* The schema this version writes (PRAGMA user_version). */
+#define GH_JOURNAL_SCHEMA_VERSION 1
+
+/* The change record: every apply and undo made with Gatehouse, kept in an SQLite database
+ * under the user data directory (WAL, a schema version, never a token or a secret).
+ *
+ * Every statement runs on one thread of its own, in the order asked, so that the main loop
+ * never waits on the disk or on another Gatehouse holding the file (two windows or two
+ * programs may write at once: the second waits its turn there).  A write that fails is
+ * reported to whoever asked, and in "problem"; it never stops anything else.
+ *
+ * Properties (read-only, notified on the main context): "state" (GhJournalState),
+ * "problem" (a translated sentence: why nothing is recorded, or why the last write was not;
+ * NULL when all is well), "path". */
+#define GH_TYPE_JOURNAL (gh_journal_get_type ())
+G_DECLARE_FINAL_TYPE (GhJournal, gh_journal, GH, JOURNAL, GObject)
+
+/* $XDG_DATA_HOME/gatehouse/record.sqlite */
+char           *gh_journal_dup_default_path (void);
+/* Opens (creating or migrating) @path in the background; "state" says when it is done. */
+GhJournal      *gh_journal_new              (const char          *path);
+const char     *gh_journal_get_path         (GhJournal           *self);
+GhJournalState  gh_journal_get_state        (GhJournal           *self);
+const char     *gh_journal_get_problem      (GhJournal           *self);
+
+/* Records @entries (GhJournalEntry*) as they are: for an apply, before its writes are sent,
+ * with the result GH_JOURNAL_RESULT_SENT.  An entry whose run already has a row for the
+ * same person is left as recorded (a write sent again after a pause). */
+void            gh_journal_add_async        (GhJournal           *self,
+                                             GPtrArray           *entries,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        gh_journal_add_finish       (GhJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Gives the rows of @run the result, message and settled time of the entry for the same
+ * person in @entries. */
+void            gh_journal_settle_async     (GhJournal           *self,
+                                             const char          *run,
+                                             GPtrArray           *entries,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        gh_journal_settle_finish    (GhJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* The rows of @account_id (NULL: every account), newest first, at most @limit (0: all). */
+void            gh_journal_list_async       (GhJournal           *self,
+                                             const char          *account_id,
+                                             guint                limit,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* GhJournalEntry* */
+GPtrArray      *gh_journal_list_finish      (GhJournal           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Waits (blocking) until everything asked so far is written: at exit. */
+void            gh_journal_flush            (GhJournal           *self);
+
+G_END_DECLS
