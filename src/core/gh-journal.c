@@ -55,6 +55,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct _Job Job;
 
 /* Runs on the journal's thread; the result goes into the job. */
@@ -359,6 +366,8 @@ job_complete_cb (gpointer user_data)
       else
         set_problem (self, NULL);
     }
+  if (job->writes && job->error == NULL)
+    g_signal_emit (self, signals[CHANGED], 0);
 
   if (job->error != NULL)
     g_task_return_error (job->task, g_steal_pointer (&job->error));
@@ -748,6 +757,9 @@ gh_journal_class_init (GhJournalClass *klass)
                                              GH_JOURNAL_STATE_OPENING, flags);
   properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -43,7 +43,8 @@ typedef enum
  *
  * Properties (read-only, notified on the main context): "state" (GhJournalState),
  * "problem" (a translated sentence: why nothing is recorded, or why the last write was not;
- * NULL when all is well), "path". */
+ * NULL when all is well), "path".  Signal "changed": something was written (on the main
+ * context, after the write). */
 #define GH_TYPE_JOURNAL (gh_journal_get_type ())
 G_DECLARE_FINAL_TYPE (GhJournal, gh_journal, GH, JOURNAL, GObject)
 
