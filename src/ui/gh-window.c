@@ -310,6 +310,7 @@ gh_window_constructed (GObject *object)
   g_object_set (self->token_page, "session", self->session, NULL);
   g_object_set (self->check_page, "session", self->session, NULL);
   g_object_set (self->account_page, "session", self->session, NULL);
+  gh_people_page_set_session (self->people_page, self->session);
 
   g_signal_connect_object (self->session, "notify::waba-id",
                            G_CALLBACK (waba_id_changed_cb), self, G_CONNECT_SWAPPED);
