@@ -9,8 +9,14 @@
 G_BEGIN_DECLS
 
 /* Writes what one account's editor does into the change record: each write of an apply or
- * undo before it is sent ("sent, result unknown"), then what Meta made of it.  A record
- * that cannot be written never holds anything up: the journal says so in its "problem". */
+ * undo before it is sent ("sent, result unknown"), then what Meta made of it; and compares
+ * each load that read the whole list with the last list seen of the account.  A record
+ * that cannot be written never holds anything up: the journal says so in its "problem".
+ *
+ * Signal "changes-seen" (GPtrArray *seen, gint64 since, GPtrArray *settled): a load found
+ * @seen (GhJournalEntry*, changes made outside Gatehouse since @since, Unix seconds) and
+ * settled @settled (rows an interrupted apply had left open).  Emitted only when either
+ * holds something. */
 #define GH_TYPE_CHANGE_RECORDER (gh_change_recorder_get_type ())
 G_DECLARE_FINAL_TYPE (GhChangeRecorder, gh_change_recorder, GH, CHANGE_RECORDER, GObject)
 

@@ -9,10 +9,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "gh-journal-private.h"
-#include "gh-journal.h"
 
 /* The change record's database and the thread that alone touches it.
  *
@@ -25,21 +23,6 @@
 /* How long a write waits for another program holding the file: longer than any one
  * transaction of ours takes, short enough that a stuck program is reported. */
 #define BUSY_TIMEOUT_MS 10000
-
-struct _GhJournal
-{
-  GObject         parent_instance;
-
-  char           *path;
-  GThreadPool    *pool;
-  /* Main context only. */
-  GhJournalState  state;
-  char           *problem;
-
-  /* The journal's thread only (and finalize, once the thread is done). */
-  sqlite3        *db;
-  gboolean        read_only;
-};
 
 G_DEFINE_FINAL_TYPE (GhJournal, gh_journal, G_TYPE_OBJECT)
 
@@ -61,33 +44,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct _Job Job;
-
-/* Runs on the journal's thread; the result goes into the job. */
-typedef gboolean (*JobFunc)  (GhJournal  *self,
-                              Job        *job,
-                              GError    **error);
-/* Runs on the main context when the job is over, before its task returns. */
-typedef void     (*DoneFunc) (GhJournal  *self,
-                              Job        *job);
-
-struct _Job
-{
-  JobFunc         func;
-  DoneFunc        done;
-  GTask          *task;
-  gboolean        writes;
-  gpointer        data;
-  GDestroyNotify  data_free;
-  gpointer        result;
-  GDestroyNotify  result_free;
-  GError         *error;
-  /* gh_journal_flush: the caller waits on it. */
-  GMutex         *mutex;
-  GCond          *cond;
-  gboolean       *flushed;
-};
 
 /* The statements that bring a database from one schema version to the next: index i
  * brings version i to i + 1.  Never changed once released; a new version adds one. */
@@ -113,15 +69,38 @@ static const char * const migrations[GH_JOURNAL_SCHEMA_VERSION] = {
   "  UNIQUE (run, person_id)"
   ");"
   "CREATE INDEX changes_by_account ON changes (account_id, recorded_at);",
+
+  /* 1 → 2: what each account's list looked like when last read, to tell what changed
+   * elsewhere, and the accounts each saved connection reaches. */
+  "CREATE TABLE accounts ("
+  "  account_id TEXT PRIMARY KEY,"
+  "  account_name TEXT,"
+  "  business_id TEXT,"
+  "  seen_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE account_connections ("
+  "  connection_id TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL,"
+  "  PRIMARY KEY (connection_id, account_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE last_seen ("
+  "  account_id TEXT NOT NULL,"
+  "  person_id TEXT NOT NULL,"
+  "  person_name TEXT,"
+  "  person_type TEXT,"
+  "  tasks TEXT NOT NULL,"
+  "  PRIMARY KEY (account_id, person_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX changes_by_result ON changes (account_id, result);",
 };
 
 /* Errors */
 
-static void
-set_error (GError     **error,
-           sqlite3     *db,
-           int          rc,
-           const char  *doing)
+void
+_gh_journal_set_error (GError     **error,
+                       sqlite3     *db,
+                       int          rc,
+                       const char  *doing)
 {
   GhJournalError code;
   const char *why;
@@ -167,24 +146,24 @@ set_error (GError     **error,
   g_set_error_literal (error, GH_JOURNAL_ERROR, code, why);
 }
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
+gboolean
+_gh_journal_exec (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_error (error, db, rc, sql);
+      _gh_journal_set_error (error, db, rc, sql);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-rollback (sqlite3 *db)
+gboolean
+_gh_journal_rollback (sqlite3 *db)
 {
   /* Nothing to undo when the failure already ended the transaction. */
   if (!sqlite3_get_autocommit (db))
@@ -212,7 +191,7 @@ read_version (sqlite3  *db,
     }
 
   sqlite3_finalize (stmt);
-  set_error (error, db, rc, "Reading the schema version");
+  _gh_journal_set_error (error, db, rc, "Reading the schema version");
   return FALSE;
 }
 
@@ -225,23 +204,23 @@ migrate (sqlite3  *db,
   g_autofree char *set_version = NULL;
   int version;
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!_gh_journal_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!read_version (db, &version, error))
-    return rollback (db);
+    return _gh_journal_rollback (db);
 
   for (int i = version; i < GH_JOURNAL_SCHEMA_VERSION; i++)
-    if (!exec (db, migrations[i], error))
-      return rollback (db);
+    if (!_gh_journal_exec (db, migrations[i], error))
+      return _gh_journal_rollback (db);
 
   if (version < GH_JOURNAL_SCHEMA_VERSION)
     {
       set_version = g_strdup_printf ("PRAGMA user_version = %d", GH_JOURNAL_SCHEMA_VERSION);
-      if (!exec (db, set_version, error))
-        return rollback (db);
+      if (!_gh_journal_exec (db, set_version, error))
+        return _gh_journal_rollback (db);
     }
 
-  return exec (db, "COMMIT", error) || rollback (db);
+  return _gh_journal_exec (db, "COMMIT", error) || _gh_journal_rollback (db);
 }
 
 static gboolean
@@ -255,7 +234,7 @@ open_file (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      set_error (error, db, rc, "Opening the change record");
+      _gh_journal_set_error (error, db, rc, "Opening the change record");
       sqlite3_close (db);
       return FALSE;
     }
@@ -268,7 +247,7 @@ open_file (const char  *path,
 
 static gboolean
 open_job (GhJournal  *self,
-          Job        *job,
+          GhJournalJob        *job,
           GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
@@ -302,8 +281,8 @@ open_job (GhJournal  *self,
       return TRUE;
     }
 
-  if (!exec (self->db, "PRAGMA journal_mode = WAL", error)
-      || !exec (self->db, "PRAGMA synchronous = NORMAL", error)
+  if (!_gh_journal_exec (self->db, "PRAGMA journal_mode = WAL", error)
+      || !_gh_journal_exec (self->db, "PRAGMA synchronous = NORMAL", error)
       || !migrate (self->db, error))
     goto failed;
 
@@ -318,7 +297,7 @@ failed:
 /* Jobs */
 
 static void
-job_free (Job *job)
+job_free (GhJournalJob *job)
 {
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
@@ -344,7 +323,7 @@ set_problem (GhJournal  *self,
 static gboolean
 job_complete_cb (gpointer user_data)
 {
-  Job *job = user_data;
+  GhJournalJob *job = user_data;
   GhJournal *self = g_task_get_source_object (job->task);
 
   if (job->done != NULL)
@@ -384,7 +363,7 @@ static void
 run_job (gpointer data,
          gpointer user_data)
 {
-  Job *job = data;
+  GhJournalJob *job = data;
   GhJournal *self = user_data;
   g_autoptr(GSource) source = NULL;
 
@@ -418,16 +397,16 @@ run_job (gpointer data,
   g_source_attach (source, g_task_get_context (job->task));
 }
 
-static Job *
-job_new (GhJournal           *self,
-         JobFunc              func,
-         gboolean             writes,
-         gpointer             source_tag,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
+GhJournalJob *
+_gh_journal_job_new (GhJournal           *self,
+                     GhJournalJobFunc              func,
+                     gboolean             writes,
+                     gpointer             source_tag,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  GhJournalJob *job = g_new0 (GhJournalJob, 1);
 
   job->func = func;
   job->writes = writes;
@@ -437,16 +416,16 @@ job_new (GhJournal           *self,
   return job;
 }
 
-static void
-push_job (GhJournal *self,
-          Job       *job)
+void
+_gh_journal_push_job (GhJournal *self,
+                      GhJournalJob       *job)
 {
   g_thread_pool_push (self->pool, job, NULL);
 }
 
 static void
 opened (GhJournal *self,
-        Job       *job)
+        GhJournalJob       *job)
 {
   GhJournalState state = GH_JOURNAL_STATE_READY;
   g_autofree char *problem = NULL;
@@ -485,220 +464,6 @@ opened (GhJournal *self,
   /* Nobody waits for this task. */
   g_clear_error (&job->error);
   job->result = NULL;
-}
-
-/* Writing and reading (on the journal's thread) */
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static gboolean
-add_job (GhJournal  *self,
-         Job        *job,
-         GError    **error)
-{
-  GPtrArray *entries = job->data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT OR IGNORE INTO changes (run, kind, recorded_at, settled_at,"
-                           " connection_id, connection_label, account_id, account_name,"
-                           " person_id, person_name, person_type, tasks_before, tasks_after,"
-                           " result, message)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < entries->len; i++)
-    {
-      GhJournalEntry *entry = g_ptr_array_index (entries, i);
-      gint64 settled = gh_journal_entry_get_settled (entry);
-
-      sqlite3_reset (stmt);
-      bind_text (stmt, 1, gh_journal_entry_get_run (entry));
-      bind_text (stmt, 2, _gh_journal_kind_to_word (gh_journal_entry_get_kind (entry)));
-      sqlite3_bind_int64 (stmt, 3, gh_journal_entry_get_when (entry));
-      if (settled > 0)
-        sqlite3_bind_int64 (stmt, 4, settled);
-      else
-        sqlite3_bind_null (stmt, 4);
-      bind_text (stmt, 5, gh_journal_entry_get_connection_id (entry));
-      bind_text (stmt, 6, gh_journal_entry_get_connection_label (entry));
-      bind_text (stmt, 7, gh_journal_entry_get_account_id (entry));
-      bind_text (stmt, 8, gh_journal_entry_get_account_name (entry));
-      bind_text (stmt, 9, gh_journal_entry_get_person_id (entry));
-      bind_text (stmt, 10, gh_journal_entry_get_person_name (entry));
-      bind_text (stmt, 11, gh_journal_entry_get_is_system_user (entry) ? "SYSTEM_USER"
-                                                                       : "BUSINESS_USER");
-      bind_text (stmt, 12, gh_journal_entry_get_tasks_before (entry));
-      bind_text (stmt, 13, gh_journal_entry_get_tasks_after (entry));
-      bind_text (stmt, 14, _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
-      bind_text (stmt, 15, gh_journal_entry_get_message (entry));
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      set_error (error, self->db, rc, "Recording changes");
-      return rollback (self->db);
-    }
-
-  return exec (self->db, "COMMIT", error) || rollback (self->db);
-}
-
-typedef struct
-{
-  char      *run;
-  GPtrArray *entries;
-} SettleData;
-
-static void
-settle_data_free (SettleData *data)
-{
-  g_free (data->run);
-  g_ptr_array_unref (data->entries);
-  g_free (data);
-}
-
-static gboolean
-settle_job (GhJournal  *self,
-            Job        *job,
-            GError    **error)
-{
-  SettleData *data = job->data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "UPDATE changes SET result = ?, message = ?, settled_at = ?"
-                           " WHERE run = ? AND person_id = ?",
-                           -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < data->entries->len; i++)
-    {
-      GhJournalEntry *entry = g_ptr_array_index (data->entries, i);
-      gint64 settled = gh_journal_entry_get_settled (entry);
-
-      sqlite3_reset (stmt);
-      bind_text (stmt, 1, _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
-      bind_text (stmt, 2, gh_journal_entry_get_message (entry));
-      if (settled > 0)
-        sqlite3_bind_int64 (stmt, 3, settled);
-      else
-        sqlite3_bind_null (stmt, 3);
-      bind_text (stmt, 4, data->run);
-      bind_text (stmt, 5, gh_journal_entry_get_person_id (entry));
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      set_error (error, self->db, rc, "Recording results");
-      return rollback (self->db);
-    }
-
-  return exec (self->db, "COMMIT", error) || rollback (self->db);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-static GhJournalEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  GhJournalEntry *entry;
-  const char *account_id = column_text (stmt, 8);
-  const char *person_id = column_text (stmt, 10);
-
-  entry = gh_journal_entry_new (_gh_journal_kind_from_word (column_text (stmt, 2)),
-                                account_id != NULL ? account_id : "",
-                                person_id != NULL ? person_id : "");
-  _gh_journal_entry_set_id (entry, sqlite3_column_int64 (stmt, 0));
-  gh_journal_entry_set_run (entry, column_text (stmt, 1));
-  gh_journal_entry_set_when (entry, sqlite3_column_int64 (stmt, 3));
-  gh_journal_entry_set_settled (entry, sqlite3_column_int64 (stmt, 4));
-  gh_journal_entry_set_connection (entry, column_text (stmt, 5), column_text (stmt, 6));
-  gh_journal_entry_set_account_name (entry, column_text (stmt, 9));
-  gh_journal_entry_set_person (entry, column_text (stmt, 11),
-                               g_strcmp0 (column_text (stmt, 12), "SYSTEM_USER") == 0);
-  gh_journal_entry_set_tasks (entry, column_text (stmt, 13), column_text (stmt, 14));
-  gh_journal_entry_set_result (entry, _gh_journal_result_from_word (column_text (stmt, 15)),
-                               column_text (stmt, 16));
-
-  return entry;
-}
-
-typedef struct
-{
-  char  *account_id;
-  guint  limit;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->account_id);
-  g_free (data);
-}
-
-static gboolean
-list_job (GhJournal  *self,
-          Job        *job,
-          GError    **error)
-{
-  ListData *data = job->data;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, run, kind, recorded_at, settled_at, connection_id,"
-                           " connection_label, 0, account_id, account_name, person_id,"
-                           " person_name, person_type, tasks_before, tasks_after, result,"
-                           " message FROM changes"
-                           " WHERE ?1 IS NULL OR account_id = ?1"
-                           " ORDER BY recorded_at DESC, id DESC LIMIT ?2",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      bind_text (stmt, 1, data->account_id);
-      sqlite3_bind_int64 (stmt, 2, data->limit > 0 ? (gint64) data->limit : -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (entries, entry_from_row (stmt));
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (error, self->db, rc, "Reading the change record");
-      return FALSE;
-    }
-
-  job->result = g_steal_pointer (&entries);
-  job->result_free = (GDestroyNotify) g_ptr_array_unref;
-  return TRUE;
 }
 
 /* GObject */
@@ -781,16 +546,16 @@ GhJournal *
 gh_journal_new (const char *path)
 {
   GhJournal *self;
-  Job *job;
+  GhJournalJob *job;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (GH_TYPE_JOURNAL, NULL);
   self->path = g_strdup (path);
 
-  job = job_new (self, open_job, FALSE, gh_journal_new, NULL, NULL, NULL);
+  job = _gh_journal_job_new (self, open_job, FALSE, gh_journal_new, NULL, NULL, NULL);
   job->done = opened;
-  push_job (self, job);
+  _gh_journal_push_job (self, job);
 
   return self;
 }
@@ -820,124 +585,25 @@ gh_journal_get_problem (GhJournal *self)
 }
 
 void
-gh_journal_add_async (GhJournal           *self,
-                      GPtrArray           *entries,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (GH_IS_JOURNAL (self));
-  g_return_if_fail (entries != NULL);
-
-  job = job_new (self, add_job, TRUE, gh_journal_add_async, cancellable, callback, user_data);
-  job->data = g_ptr_array_ref (entries);
-  job->data_free = (GDestroyNotify) g_ptr_array_unref;
-  push_job (self, job);
-}
-
-gboolean
-gh_journal_add_finish (GhJournal     *self,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  g_return_val_if_fail (GH_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-gh_journal_settle_async (GhJournal           *self,
-                         const char          *run,
-                         GPtrArray           *entries,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  SettleData *data;
-  Job *job;
-
-  g_return_if_fail (GH_IS_JOURNAL (self));
-  g_return_if_fail (run != NULL);
-  g_return_if_fail (entries != NULL);
-
-  job = job_new (self, settle_job, TRUE, gh_journal_settle_async, cancellable, callback,
-                 user_data);
-  data = g_new0 (SettleData, 1);
-  data->run = g_strdup (run);
-  data->entries = g_ptr_array_ref (entries);
-  job->data = data;
-  job->data_free = (GDestroyNotify) settle_data_free;
-  push_job (self, job);
-}
-
-gboolean
-gh_journal_settle_finish (GhJournal     *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (GH_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-gh_journal_list_async (GhJournal           *self,
-                       const char          *account_id,
-                       guint                limit,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  ListData *data;
-  Job *job;
-
-  g_return_if_fail (GH_IS_JOURNAL (self));
-
-  job = job_new (self, list_job, FALSE, gh_journal_list_async, cancellable, callback,
-                 user_data);
-  data = g_new0 (ListData, 1);
-  data->account_id = g_strdup (account_id);
-  data->limit = limit;
-  job->data = data;
-  job->data_free = (GDestroyNotify) list_data_free;
-  push_job (self, job);
-}
-
-GPtrArray *
-gh_journal_list_finish (GhJournal     *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (GH_IS_JOURNAL (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
 gh_journal_flush (GhJournal *self)
 {
   GMutex mutex;
   GCond cond;
   gboolean flushed = FALSE;
-  Job *job;
+  GhJournalJob *job;
 
   g_return_if_fail (GH_IS_JOURNAL (self));
 
   g_mutex_init (&mutex);
   g_cond_init (&cond);
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (GhJournalJob, 1);
   job->mutex = &mutex;
   job->cond = &cond;
   job->flushed = &flushed;
 
   g_mutex_lock (&mutex);
-  push_job (self, job);
+  _gh_journal_push_job (self, job);
   while (!flushed)
     g_cond_wait (&cond, &mutex);
   g_mutex_unlock (&mutex);

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "gh-access-diff.h"
 #include "gh-journal-entry.h"
 
 G_BEGIN_DECLS
@@ -31,7 +32,7 @@ typedef enum
 } GhJournalState;
 
 /* The schema this version writes (PRAGMA user_version). */
-#define GH_JOURNAL_SCHEMA_VERSION 1
+#define GH_JOURNAL_SCHEMA_VERSION 2
 
 /* The change record: every apply and undo made with Gatehouse, kept in an SQLite database
  * under the user data directory (WAL, a schema version, never a token or a secret).
@@ -69,10 +70,15 @@ gboolean        gh_journal_add_finish       (GhJournal           *self,
                                              GError             **error);
 
 /* Gives the rows of @run the result, message and settled time of the entry for the same
- * person in @entries. */
+ * person in @entries.  @held (nullable, GhAccessHolder*): what Meta holds now for people
+ * the run changed, as the list last seen of @account_id should have it (tasks NULL: no
+ * longer listed), so that the next load does not take the run's own changes for changes
+ * made elsewhere. */
 void            gh_journal_settle_async     (GhJournal           *self,
                                              const char          *run,
                                              GPtrArray           *entries,
+                                             const char          *account_id,
+                                             GPtrArray           *held,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
@@ -91,6 +97,36 @@ void            gh_journal_list_async       (GhJournal           *self,
 GPtrArray      *gh_journal_list_finish      (GhJournal           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+
+/* Where a load was made: the account and who read it. */
+typedef struct
+{
+  const char *account_id;
+  const char *account_name;       /* nullable */
+  const char *business_id;        /* nullable */
+  const char *connection_id;      /* nullable: a connection never saved */
+  const char *connection_label;   /* nullable */
+} GhJournalPlace;
+
+/* What a load that read an account's whole list found, compared with the last list seen
+ * of that account: rows still "sent, result unknown" are settled against what Meta holds
+ * (a crash in the middle of an apply), every other difference is recorded as changed
+ * outside Gatehouse, and @people (GhAccessHolder*) becomes the last list seen.  The first
+ * load of an account only remembers the list. */
+void            gh_journal_compare_async    (GhJournal            *self,
+                                             const GhJournalPlace *place,
+                                             GPtrArray            *people,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+/* The changes seen (GhJournalEntry*, kind SEEN, in the order of the list); @since: when the
+ * list had last been seen (Unix seconds, 0: never before); @settled (nullable out): the
+ * rows it settled. */
+GPtrArray      *gh_journal_compare_finish   (GhJournal            *self,
+                                             GAsyncResult         *result,
+                                             gint64               *since,
+                                             GPtrArray           **settled,
+                                             GError              **error);
 
 /* Waits (blocking) until everything asked so far is written: at exit. */
 void            gh_journal_flush            (GhJournal           *self);

@@ -330,6 +330,255 @@ test_record_unavailable (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&journal));
 }
 
+typedef struct
+{
+  guint      count;
+  GPtrArray *seen;
+  GPtrArray *settled;
+  gint64     since;
+} SeenNews;
+
+static void
+changes_seen_cb (GhChangeRecorder *recorder,
+                 GPtrArray        *seen,
+                 gint64            since,
+                 GPtrArray        *settled,
+                 gpointer          user_data)
+{
+  SeenNews *news = user_data;
+
+  news->count++;
+  g_clear_pointer (&news->seen, g_ptr_array_unref);
+  g_clear_pointer (&news->settled, g_ptr_array_unref);
+  news->seen = g_ptr_array_ref (seen);
+  news->settled = g_ptr_array_ref (settled);
+  news->since = since;
+}
+
+static void
+seen_news_clear (SeenNews *news)
+{
+  g_clear_pointer (&news->seen, g_ptr_array_unref);
+  g_clear_pointer (&news->settled, g_ptr_array_unref);
+}
+
+/* An editor for the demo account, recorded from its first load. */
+static GhAssignmentEditor *
+recorded_editor_new (Fixture           *fixture,
+                     GhChangeRecorder **recorder,
+                     SeenNews          *news)
+{
+  GhAssignmentEditor *editor = gh_assignment_editor_new (fixture->editor_fixture.client,
+                                                         GH_DEMO_WABA_ID, GH_DEMO_BUSINESS_ID,
+                                                         NULL);
+  g_autoptr(GError) error = NULL;
+
+  *recorder = recorder_new (fixture, editor);
+  g_signal_connect (*recorder, "changes-seen", G_CALLBACK (changes_seen_cb), news);
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_no_error (error);
+  /* The comparison is written once everything asked before it is. */
+  gh_journal_flush (fixture->journal);
+  return editor;
+}
+
+static void
+reload (Fixture            *fixture,
+        GhAssignmentEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_no_error (error);
+  /* A read of the record queues after the comparison, and returns after it. */
+  entries = list_entries (fixture->journal);
+}
+
+/* Someone changes access in Business Suite between two loads: the second load says so,
+ * and the record keeps it as seen, not as made. */
+static void
+test_changed_outside (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GhChangeRecorder) recorder = NULL;
+  SeenNews news = { 0 };
+  g_autoptr(GhAssignmentEditor) editor = recorded_editor_new (fixture, &recorder, &news);
+  GhDemoServer *server = fixture->editor_fixture.server;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *banner = NULL;
+  GhJournalEntry *entry;
+
+  /* The first load only remembers the list. */
+  g_assert_cmpuint (news.count, ==, 0);
+
+  g_assert_true (gh_demo_server_set_assigned_tasks (server, GH_DEMO_WABA_ID, JASPER_ID,
+                                                    "DEVELOP,MANAGE_EXTENSIONS"));
+  g_assert_true (gh_demo_server_set_assigned_tasks (server, GH_DEMO_WABA_ID, ANNA_ID,
+                                                    "DEVELOP"));
+  g_assert_true (gh_demo_server_set_assigned_tasks (server, GH_DEMO_WABA_ID, JOSE_ID, NULL));
+  g_assert_true (gh_demo_server_set_assigned_tasks (server, GH_DEMO_WABA_ID, OLIVER_ID,
+                                                    "MESSAGING"));
+  reload (fixture, editor);
+
+  g_assert_cmpuint (news.count, ==, 1);
+  g_assert_cmpint (news.since, >, 0);
+  g_assert_cmpuint (news.settled->len, ==, 0);
+  g_assert_cmpuint (news.seen->len, ==, 4);
+  for (guint i = 0; i < news.seen->len; i++)
+    {
+      entry = g_ptr_array_index (news.seen, i);
+      g_assert_cmpint (gh_journal_entry_get_kind (entry), ==, GH_JOURNAL_KIND_SEEN);
+      g_ptr_array_add (sentences,
+                       gh_access_describe_change (gh_journal_entry_get_display_name (entry),
+                                                  gh_journal_entry_get_tasks_before (entry),
+                                                  gh_journal_entry_get_tasks_after (entry)));
+    }
+  banner = gh_access_join_sentences (sentences, 10);
+  g_assert_cmpstr (banner, ==, "Anna Flex now has Develop and no longer has Full control; "
+                               "Jasper Brown now also has Manage extensions; "
+                               "Oliver Schmidt was added with Messaging; "
+                               "José Núñez no longer has access");
+
+  entries = list_entries (fixture->journal);
+  g_assert_cmpuint (entries->len, ==, 4);
+  entry = find_entry (entries, JOSE_ID, GH_JOURNAL_KIND_SEEN);
+  g_assert_cmpint (gh_journal_entry_get_result (entry), ==, GH_JOURNAL_RESULT_SEEN);
+  g_assert_cmpstr (gh_journal_entry_get_connection_label (entry), ==, "Lucky Shrub admin");
+
+  /* Told once: the next load has nothing new. */
+  reload (fixture, editor);
+  g_assert_cmpuint (news.count, ==, 1);
+  seen_news_clear (&news);
+}
+
+/* Changes made here are no news at the next load. */
+static void
+test_own_changes_not_seen (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GhChangeRecorder) recorder = NULL;
+  SeenNews news = { 0 };
+  g_autoptr(GhAssignmentEditor) editor = recorded_editor_new (fixture, &recorder, &news);
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  gh_assignment_editor_set_tasks (editor, gh_test_find_row (editor, JASPER_ID),
+                                  GH_TASK_MANAGE);
+  gh_assignment_editor_set_removed (editor, gh_test_find_row (editor, JOSE_ID), TRUE);
+  g_assert_nonnull (gh_assignment_editor_add (editor, OLIVER_ID, "Oliver Schmidt", FALSE,
+                                              GH_TASK_VIEW_COST, &error));
+  g_assert_true (gh_test_run_apply (editor, &n_failed, &error));
+  g_assert_cmpuint (n_failed, ==, 0);
+  reload (fixture, editor);
+  g_assert_cmpuint (news.count, ==, 0);
+
+  g_assert_true (gh_test_run_undo (editor, &n_failed, &error));
+  reload (fixture, editor);
+  g_assert_cmpuint (news.count, ==, 0);
+
+  /* A change elsewhere still shows. */
+  g_assert_true (gh_demo_server_set_assigned_tasks (fixture->editor_fixture.server,
+                                                    GH_DEMO_WABA_ID, ANNA_ID, NULL));
+  reload (fixture, editor);
+  g_assert_cmpuint (news.count, ==, 1);
+  g_assert_cmpuint (news.seen->len, ==, 1);
+  seen_news_clear (&news);
+}
+
+/* The crash of test_crash_mid_apply, then the next load: what Meta holds settles what was
+ * sent, and a change the apply made is not taken for one made elsewhere. */
+static void
+test_crash_settled_by_next_load (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GhChangeRecorder) recorder = NULL;
+  SeenNews news = { 0 };
+  g_autoptr(GhAssignmentEditor) editor = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GhChangeRecorder) crashing = NULL;
+      SeenNews ignored = { 0 };
+      g_autoptr(GhAssignmentEditor) doomed = recorded_editor_new (fixture, &crashing,
+                                                                  &ignored);
+
+      gh_demo_server_set_latency (fixture->editor_fixture.server, 60000);
+      gh_assignment_editor_set_tasks (doomed, gh_test_find_row (doomed, JASPER_ID),
+                                      GH_TASK_MANAGE);
+      gh_assignment_editor_set_removed (doomed, gh_test_find_row (doomed, JOSE_ID), TRUE);
+      gh_assignment_editor_apply_async (doomed, NULL, NULL, NULL);
+      gh_journal_flush (fixture->journal);
+      _exit (0);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* Meta made the first change before the crash, not the second. */
+  g_assert_true (gh_demo_server_set_assigned_tasks (fixture->editor_fixture.server,
+                                                    GH_DEMO_WABA_ID, JASPER_ID, "MANAGE"));
+  editor = recorded_editor_new (fixture, &recorder, &news);
+  entries = list_entries (fixture->journal);
+
+  g_assert_cmpuint (news.count, ==, 1);
+  g_assert_cmpuint (news.settled->len, ==, 2);
+  g_assert_cmpuint (news.seen->len, ==, 0);
+  g_assert_cmpint (gh_journal_entry_get_result (find_entry (entries, JASPER_ID,
+                                                            GH_JOURNAL_KIND_APPLY)), ==,
+                   GH_JOURNAL_RESULT_DONE);
+  g_assert_cmpint (gh_journal_entry_get_result (find_entry (entries, JOSE_ID,
+                                                            GH_JOURNAL_KIND_APPLY)), ==,
+                   GH_JOURNAL_RESULT_FAILED);
+  g_assert_cmpint (gh_journal_entry_get_settled (find_entry (entries, JOSE_ID,
+                                                             GH_JOURNAL_KIND_APPLY)), >, 0);
+  seen_news_clear (&news);
+}
+
+static void
+fail_next_page_cb (GhAssignmentEditor *editor,
+                   GParamSpec         *pspec,
+                   gpointer            user_data)
+{
+  /* The next page is asked for already, and not served yet. */
+  gh_demo_server_set_error (user_data, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0, 1);
+  g_signal_handlers_disconnect_by_func (editor, fail_next_page_cb, user_data);
+}
+
+/* A load that stopped half-way cannot tell who is gone: it compares nothing. */
+static void
+test_partial_load_compares_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GhChangeRecorder) recorder = NULL;
+  g_autoptr(GhChangeRecorder) second_recorder = NULL;
+  SeenNews news = { 0 };
+  g_autoptr(GhAssignmentEditor) editor = NULL;
+  g_autoptr(GhAssignmentEditor) second = NULL;
+  GhDemoServer *server = fixture->editor_fixture.server;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  gh_demo_server_set_assigned_user_count (server, GH_DEMO_WABA_ID, 250);
+  editor = recorded_editor_new (fixture, &recorder, &news);
+
+  /* Gatehouse starts again; its first read of the list stops after the first page. */
+  second = gh_assignment_editor_new (fixture->editor_fixture.client, GH_DEMO_WABA_ID,
+                                     GH_DEMO_BUSINESS_ID, NULL);
+  second_recorder = recorder_new (fixture, second);
+  g_signal_connect (second_recorder, "changes-seen", G_CALLBACK (changes_seen_cb), &news);
+  g_signal_connect (second, "notify::loaded", G_CALLBACK (fail_next_page_cb), server);
+  g_assert_true (gh_test_run_load (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gh_assignment_editor_get_loaded (second), ==, 100);
+
+  entries = list_entries (fixture->journal);
+  g_assert_cmpuint (news.count, ==, 0);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +592,10 @@ main (int   argc,
   ADD ("crash-mid-apply", test_crash_mid_apply);
   ADD ("answer-lost", test_answer_lost);
   ADD ("record-unavailable", test_record_unavailable);
+  ADD ("changed-outside", test_changed_outside);
+  ADD ("own-changes-not-seen", test_own_changes_not_seen);
+  ADD ("crash-settled-by-next-load", test_crash_settled_by_next_load);
+  ADD ("partial-load-compares-nothing", test_partial_load_compares_nothing);
 #undef ADD
 
   return g_test_run ();

@@ -239,7 +239,8 @@ test_round_trip (Fixture       *fixture,
   gh_journal_entry_set_result (entry, GH_JOURNAL_RESULT_DIFFERS, "Meta also kept Messaging.");
   gh_journal_entry_set_settled (entry, 1790000000);
   g_ptr_array_add (settled, entry);
-  gh_journal_settle_async (journal, "run-1", settled, NULL, gh_test_keep_result_cb, &result);
+  gh_journal_settle_async (journal, "run-1", settled, NULL, NULL, NULL, gh_test_keep_result_cb,
+                           &result);
   g_assert_true (gh_journal_settle_finish (journal, gh_test_wait_result (&result), &error));
   g_assert_no_error (error);
 
@@ -534,6 +535,180 @@ test_disk_full (Fixture       *fixture,
   g_assert_cmpuint (count_rows (journal), ==, 2);
 }
 
+/* The schema of the first release, as it was: the change rows only. */
+#define SCHEMA_1 \
+  "CREATE TABLE changes (id INTEGER PRIMARY KEY, run TEXT, kind TEXT NOT NULL," \
+  " recorded_at INTEGER NOT NULL, settled_at INTEGER, connection_id TEXT," \
+  " connection_label TEXT, account_id TEXT NOT NULL, account_name TEXT," \
+  " person_id TEXT NOT NULL, person_name TEXT, person_type TEXT, tasks_before TEXT," \
+  " tasks_after TEXT, result TEXT NOT NULL, message TEXT, UNIQUE (run, person_id));" \
+  "CREATE INDEX changes_by_account ON changes (account_id, recorded_at);"
+
+static void
+test_migrate_from_1 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GhJournal) journal = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  raw_exec (fixture->path, "PRAGMA journal_mode = WAL;" SCHEMA_1
+                           "INSERT INTO changes (run, kind, recorded_at, settled_at,"
+                           " account_id, person_id, person_name, tasks_before, tasks_after,"
+                           " result) VALUES ('old-run', 'apply', 1700000000, 1700000001,"
+                           " '102290129340398', '1972385232742142', 'Anna Flex', 'MANAGE',"
+                           " 'DEVELOP', 'done');"
+                           "PRAGMA user_version = 1;");
+
+  journal = open_journal (fixture->path);
+  g_assert_cmpint (gh_journal_get_state (journal), ==, GH_JOURNAL_STATE_READY);
+  g_assert_cmpint (raw_version (fixture->path), ==, 2);
+
+  /* What the older version recorded is still there… */
+  entries = list (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (gh_journal_entry_get_run (g_ptr_array_index (entries, 0)), ==, "old-run");
+  g_assert_cmpint (gh_journal_entry_get_settled (g_ptr_array_index (entries, 0)), ==,
+                   1700000001);
+
+  /* …and what this one adds works. */
+  raw_exec (fixture->path, "SELECT * FROM last_seen; SELECT * FROM accounts;"
+                           "SELECT * FROM account_connections;");
+  add_one (journal, "run-1", "1972385232752545");
+  g_assert_cmpuint (count_rows (journal), ==, 2);
+}
+
+static GPtrArray *
+compare (GhJournal  *journal,
+         GPtrArray  *people,
+         gint64     *since,
+         GPtrArray **settled)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GhJournalPlace place = { "102290129340398", "Lucky Shrub", "1098765432101234", "conn-1",
+                           "Lucky Shrub admin" };
+  GPtrArray *seen;
+
+  gh_journal_compare_async (journal, &place, people, NULL, gh_test_keep_result_cb, &result);
+  seen = gh_journal_compare_finish (journal, gh_test_wait_result (&result), since, settled,
+                                    &error);
+  g_assert_no_error (error);
+  return seen;
+}
+
+static GPtrArray *
+people (const char *first_id,
+        ...)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_access_holder_free);
+  va_list args;
+
+  va_start (args, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
+    {
+      const char *name = va_arg (args, const char *);
+
+      g_ptr_array_add (array, gh_access_holder_new (id, name, FALSE,
+                                                    va_arg (args, const char *)));
+    }
+  va_end (args);
+
+  return array;
+}
+
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GhJournal) journal = open_journal (fixture->path);
+  g_autoptr(GPtrArray) first = people ("1", "Anna Flex", "MANAGE",
+                                       "2", "Jasper Brown", "DEVELOP", NULL);
+  g_autoptr(GPtrArray) second = people ("1", "Anna Flex", "DEVELOP",
+                                        "2", "Jasper Brown", "DEVELOP",
+                                        "3", "Oliver Schmidt", "VIEW_COST", NULL);
+  g_autoptr(GPtrArray) third = people ("1", "Anna Flex", "DEVELOP",
+                                       "2", "Jasper Brown", "MANAGE",
+                                       "3", "Oliver Schmidt", "VIEW_COST", NULL);
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GPtrArray) settled = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GhJournalEntry *entry;
+  gint64 since = -1;
+
+  /* The first list seen is only remembered. */
+  seen = compare (journal, first, &since, &settled);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_cmpuint (settled->len, ==, 0);
+  g_assert_cmpint (since, ==, 0);
+  g_clear_pointer (&seen, g_ptr_array_unref);
+  g_clear_pointer (&settled, g_ptr_array_unref);
+
+  /* Changed elsewhere: recorded as seen, in the order of the list. */
+  seen = compare (journal, second, &since, &settled);
+  g_assert_cmpint (since, >, 0);
+  g_assert_cmpuint (seen->len, ==, 2);
+  entry = g_ptr_array_index (seen, 0);
+  g_assert_cmpint (gh_journal_entry_get_kind (entry), ==, GH_JOURNAL_KIND_SEEN);
+  g_assert_cmpint (gh_journal_entry_get_result (entry), ==, GH_JOURNAL_RESULT_SEEN);
+  g_assert_cmpstr (gh_journal_entry_get_person_id (entry), ==, "1");
+  g_assert_cmpstr (gh_journal_entry_get_tasks_before (entry), ==, "MANAGE");
+  g_assert_cmpstr (gh_journal_entry_get_tasks_after (entry), ==, "DEVELOP");
+  g_assert_cmpstr (gh_journal_entry_get_connection_label (entry), ==, "Lucky Shrub admin");
+  entry = g_ptr_array_index (seen, 1);
+  g_assert_cmpstr (gh_journal_entry_get_person_id (entry), ==, "3");
+  g_assert_null (gh_journal_entry_get_tasks_before (entry));
+  g_assert_cmpuint (count_rows (journal), ==, 2);
+  g_clear_pointer (&seen, g_ptr_array_unref);
+  g_clear_pointer (&settled, g_ptr_array_unref);
+
+  /* The same list again: nothing new. */
+  seen = compare (journal, second, NULL, NULL);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_clear_pointer (&seen, g_ptr_array_unref);
+
+  /* An apply made here keeps the list current: the next load sees nothing. */
+  entry = entry_new ("run-1", "2", "DEVELOP", "MANAGE");
+  gh_journal_entry_set_result (entry, GH_JOURNAL_RESULT_DONE, NULL);
+  g_ptr_array_add (entries, entry);
+  g_assert_null (add (journal, entries));
+  held = people ("2", "Jasper Brown", "MANAGE", NULL);
+  gh_journal_settle_async (journal, "run-1", entries, "102290129340398", held, NULL,
+                           gh_test_keep_result_cb, &result);
+  g_assert_true (gh_journal_settle_finish (journal, gh_test_wait_result (&result), &error));
+  seen = compare (journal, third, NULL, NULL);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_clear_pointer (&seen, g_ptr_array_unref);
+
+  /* Gatehouse died with two changes sent: the next list settles both. */
+  g_ptr_array_set_size (entries, 0);
+  g_ptr_array_add (entries, entry_new ("run-2", "2", "MANAGE", "DEVELOP"));
+  g_ptr_array_add (entries, entry_new ("run-2", "3", "VIEW_COST", NULL));
+  g_assert_null (add (journal, entries));
+  seen = compare (journal, second, NULL, &settled);
+  g_assert_cmpuint (settled->len, ==, 2);
+  entry = g_ptr_array_index (settled, 0);
+  g_assert_cmpstr (gh_journal_entry_get_person_id (entry), ==, "2");
+  g_assert_cmpint (gh_journal_entry_get_result (entry), ==, GH_JOURNAL_RESULT_DONE);
+  g_assert_cmpint (gh_journal_entry_get_settled (entry), >, 0);
+  entry = g_ptr_array_index (settled, 1);
+  g_assert_cmpint (gh_journal_entry_get_result (entry), ==, GH_JOURNAL_RESULT_FAILED);
+  /* Jasper's change is the apply's own, not news. */
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_clear_pointer (&settled, g_ptr_array_unref);
+  g_clear_pointer (&seen, g_ptr_array_unref);
+
+  /* Settled once is settled. */
+  seen = compare (journal, second, NULL, &settled);
+  g_assert_cmpuint (settled->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +721,8 @@ main (int   argc,
   ADD ("open-new", test_open_new);
   ADD ("round-trip", test_round_trip);
   ADD ("migrate-empty", test_migrate_empty);
+  ADD ("migrate-from-1", test_migrate_from_1);
+  ADD ("compare", test_compare);
   ADD ("newer-version", test_newer_version);
   ADD ("cannot-open", test_cannot_open);
   ADD ("not-a-database", test_not_a_database);
