@@ -56,6 +56,8 @@ struct _GhPeoplePage
   GtkWidget          *record_box;
   GtkLabel           *record_label;
   char               *record_dismissed;
+  GtkWidget          *seen_box;
+  GtkLabel           *seen_label;
 };
 
 /* gh-people-page.c */

@@ -444,6 +444,8 @@ gh_people_page_class_init (GhPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, discard_button);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, record_box);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, record_label);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, seen_box);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, seen_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }
 

@@ -16,6 +16,8 @@
 
 #define JASPER_ID "1972385232752545"
 #define JOSE_ID   "1972385232158176"
+#define ANNA_ID   "1972385232742142"
+#define OLIVER_ID "1972385232611316"
 
 typedef struct
 {
@@ -293,6 +295,49 @@ test_record_unavailable (Fixture       *fixture,
   g_unlink (blocker);
 }
 
+static gboolean
+seen_notice_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gh_test_find_label (GTK_WIDGET (fixture->page), "Changed outside Gatehouse") != NULL;
+}
+
+/* Someone changes access in Business Suite; the next refresh says what, in one notice. */
+static void
+test_changed_outside_notice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *notice;
+  const char *text;
+
+  load_page (fixture);
+  g_assert_false (seen_notice_shown (fixture));
+
+  g_assert_true (gh_demo_server_set_assigned_tasks (fixture->server, GH_DEMO_WABA_ID,
+                                                    OLIVER_ID, "DEVELOP"));
+  g_assert_true (gh_demo_server_set_assigned_tasks (fixture->server, GH_DEMO_WABA_ID, ANNA_ID,
+                                                    "DEVELOP"));
+  gh_people_page_reload (fixture->page);
+  g_assert_true (gh_test_wait_for (seen_notice_shown, fixture, 10000));
+
+  notice = gh_test_find_label (GTK_WIDGET (fixture->page), "Changed outside Gatehouse");
+  text = gtk_label_get_text (GTK_LABEL (notice));
+  g_assert_nonnull (strstr (text, "Anna Flex now has Develop and no longer has Full control; "
+                                  "Oliver Schmidt was added with Develop."));
+
+  /* The record keeps them as seen, for the History view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "people.history",
+                                             NULL));
+  g_assert_true (gh_test_wait_for (history_loaded, GUINT_TO_POINTER (2), 10000));
+  g_assert_cmpint (gh_journal_entry_get_kind (gh_history_window_get_entry (
+                     find_history_window (), 0)), ==, GH_JOURNAL_KIND_SEEN);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "people.dismiss-seen",
+                                             NULL));
+  g_assert_false (seen_notice_shown (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +354,7 @@ main (int   argc,
   g_test_add ("/people-record/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("history-of-applies", test_history_of_applies);
   ADD ("record-unavailable", test_record_unavailable);
+  ADD ("changed-outside-notice", test_changed_outside_notice);
 #undef ADD
 
   status = g_test_run ();
