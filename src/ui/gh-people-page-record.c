@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-access-diff.h"
+#include "gh-checkup-window.h"
 #include "gh-history-window.h"
 #include "gh-people-page-private.h"
 
@@ -15,7 +16,8 @@
 #define MAX_NAMED 4
 
 /* The change record of the account shown: what the page records, what it says when the
- * record cannot be written, and the History view. */
+ * record cannot be written, what changed elsewhere; and the views that look at the
+ * account's access: History and the security checkup. */
 
 static GhJournal *
 page_journal (GhPeoplePage *self)
@@ -183,9 +185,31 @@ history_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+checkup_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GhPeoplePage *self = GH_PEOPLE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *name = NULL;
+  GhCheckupWindow *window;
+
+  if (self->editor == NULL)
+    return;
+
+  if (self->session != NULL)
+    name = gh_session_get_waba_name (self->session,
+                                     gh_assignment_editor_get_waba_id (self->editor));
+  window = gh_checkup_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->editor, self->can_edit, name);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _gh_people_page_class_init_record (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "people.checkup", NULL, checkup_action_cb);
   gtk_widget_class_install_action (widget_class, "people.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "people.dismiss-record", NULL,
                                    dismiss_record_action_cb);

@@ -192,6 +192,7 @@ update_actions (GhPeoplePage *self)
   gtk_widget_action_set_enabled (widget, "people.undo",
                                  self->can_edit && can_undo && !applying && !loading);
   gtk_widget_action_set_enabled (widget, "people.history", self->recorder != NULL);
+  gtk_widget_action_set_enabled (widget, "people.checkup", have && !loading);
 
   gtk_widget_set_visible (self->add_button, self->can_edit);
   gtk_widget_set_visible (self->apply_button, self->can_edit);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gh-checkup-window.h"
 #include "gh-demo-server.h"
 #include "gh-history-window.h"
 #include "gh-people-page.h"
@@ -18,6 +19,7 @@
 #define JOSE_ID   "1972385232158176"
 #define ANNA_ID   "1972385232742142"
 #define OLIVER_ID "1972385232611316"
+#define PRIYA_ID  "1972385232561913"
 
 typedef struct
 {
@@ -338,6 +340,132 @@ test_changed_outside_notice (Fixture       *fixture,
   g_assert_false (seen_notice_shown (fixture));
 }
 
+static GhCheckupWindow *
+find_checkup_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GH_IS_CHECKUP_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+checkup_done (gpointer data)
+{
+  GhCheckupWindow *window = find_checkup_window ();
+
+  return window != NULL && gh_checkup_window_is_done (window);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GhCheckupFinding *
+finding_of_kind (GPtrArray     *findings,
+                 GhCheckupKind  kind)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((GhCheckupFinding *) g_ptr_array_index (findings, i))->kind == kind)
+      return g_ptr_array_index (findings, i);
+
+  return NULL;
+}
+
+/* The checkup reads the business's people in one call, says what it finds, and stages its
+ * fixes in the grid; nothing reaches Meta before Apply. */
+static void
+test_checkup (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GhAssignmentEditor *editor;
+  GhCheckupWindow *window;
+  GPtrArray *findings;
+  GhCheckupFinding *finding;
+  GtkWidget *button;
+  guint operations;
+
+  load_page (fixture);
+  editor = gh_people_page_get_editor (fixture->page);
+  operations = gh_demo_server_get_operation_count (fixture->server);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "people.checkup",
+                                             NULL));
+  g_assert_true (gh_test_wait_for (checkup_done, NULL, 10000));
+  window = find_checkup_window ();
+  g_assert_cmpuint (gh_demo_server_get_operation_count (fixture->server), ==, operations + 1);
+
+  findings = gh_checkup_window_get_findings (window);
+  g_assert_cmpuint (findings->len, ==, 5);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (finding->kind, ==, GH_CHECKUP_NO_TWO_FACTOR);
+  g_assert_cmpuint (finding->people->len, ==, 3);
+  g_assert_cmpuint (finding_of_kind (findings, GH_CHECKUP_TOO_MANY_FULL_CONTROL)->people->len,
+                    ==, 4);
+  g_assert_nonnull (finding_of_kind (findings, GH_CHECKUP_INTEGRATION_FULL_CONTROL));
+  g_assert_cmpuint (finding_of_kind (findings,
+                                     GH_CHECKUP_SYSTEM_USER_FULL_CONTROL)->people->len, ==, 2);
+  g_assert_cmpuint (finding_of_kind (findings, GH_CHECKUP_PENDING_INVITATION)->people->len,
+                    ==, 1);
+  g_assert_nonnull (gh_test_find_label (GTK_WIDGET (window), "Priya Natarajan"));
+
+  /* Each fix is a named button; it stages, and says so. */
+  button = find_named (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                       "Remove From This Account: Jasper Brown");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (gh_assignment_get_state (find_row (editor, JASPER_ID)), ==,
+                   GH_ASSIGNMENT_STATE_REMOVED);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Staged");
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  button = find_named (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                       "Reduce to Partial Access: Priya Natarajan");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (gh_assignment_get_tasks (find_row (editor, PRIYA_ID)), ==,
+                    GH_TASK_PRESET_PARTIAL);
+  g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 2);
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 0);
+
+  /* Discarded in the grid: the fix can be staged again. */
+  gh_people_page_discard (fixture->page);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* Applied from the grid like any edit. */
+  g_signal_emit_by_name (button, "clicked");
+  apply (fixture);
+  g_assert_cmpuint (gh_assignment_get_held_tasks (find_row (editor, PRIYA_ID)), ==,
+                    GH_TASK_PRESET_PARTIAL);
+  g_assert_cmpuint (gh_demo_server_get_write_count (fixture->server), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +475,8 @@ main (int   argc,
   /* A record of this run's own, before anything reads where the data directory is. */
   data_home = g_dir_make_tmp ("gh-people-record-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* The test accessibility backend lets the tests read the names screen readers get. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -355,6 +485,7 @@ main (int   argc,
   ADD ("history-of-applies", test_history_of_applies);
   ADD ("record-unavailable", test_record_unavailable);
   ADD ("changed-outside-notice", test_changed_outside_notice);
+  ADD ("checkup", test_checkup);
 #undef ADD
 
   status = g_test_run ();
