@@ -320,11 +320,16 @@ put_last_seen (sqlite3     *db,
   return TRUE;
 }
 
+/* The account's name and business, and that @connection_id reaches it; @seen_at 0 leaves
+ * when its list was last seen as it was. */
 static gboolean
-remember_account (sqlite3      *db,
-                  CompareData  *data,
-                  gint64        now,
-                  GError      **error)
+put_account (sqlite3     *db,
+             const char  *account_id,
+             const char  *account_name,
+             const char  *business_id,
+             const char  *connection_id,
+             gint64       seen_at,
+             GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -333,27 +338,28 @@ remember_account (sqlite3      *db,
                            "INSERT INTO accounts (account_id, account_name, business_id,"
                            " seen_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (account_id) DO"
                            " UPDATE SET account_name = COALESCE (?2, account_name),"
-                           " business_id = COALESCE (?3, business_id), seen_at = ?4",
+                           " business_id = COALESCE (?3, business_id),"
+                           " seen_at = MAX (?4, seen_at)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      _gh_journal_bind_text (stmt, 1, data->account_id);
-      _gh_journal_bind_text (stmt, 2, data->account_name);
-      _gh_journal_bind_text (stmt, 3, data->business_id);
-      sqlite3_bind_int64 (stmt, 4, now);
+      _gh_journal_bind_text (stmt, 1, account_id);
+      _gh_journal_bind_text (stmt, 2, account_name);
+      _gh_journal_bind_text (stmt, 3, business_id);
+      sqlite3_bind_int64 (stmt, 4, seen_at);
       step_done (stmt, &rc);
     }
   sqlite3_finalize (stmt);
   stmt = NULL;
 
-  if (rc == SQLITE_OK && data->connection_id != NULL)
+  if (rc == SQLITE_OK && connection_id != NULL)
     {
       rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO account_connections"
                                " (connection_id, account_id) VALUES (?, ?)", -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
-          _gh_journal_bind_text (stmt, 1, data->connection_id);
-          _gh_journal_bind_text (stmt, 2, data->account_id);
+          _gh_journal_bind_text (stmt, 1, connection_id);
+          _gh_journal_bind_text (stmt, 2, account_id);
           step_done (stmt, &rc);
         }
       sqlite3_finalize (stmt);
@@ -423,7 +429,8 @@ compare (GhJournal    *self,
         return FALSE;
     }
 
-  return remember_account (self->db, data, now, error);
+  return put_account (self->db, data->account_id, data->account_name, data->business_id,
+                      data->connection_id, now, error);
 }
 
 static gboolean
@@ -445,6 +452,82 @@ compare_job (GhJournal     *self,
   job->result = g_steal_pointer (&job->data);
   job->result_free = (GDestroyNotify) compare_data_free;
   return TRUE;
+}
+
+static gboolean
+list_accounts_job (GhJournal     *self,
+                   GhJournalJob  *job,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_journal_account_free);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT a.account_id, a.account_name, a.business_id"
+                           " FROM account_connections c JOIN accounts a"
+                           " ON a.account_id = c.account_id WHERE c.connection_id = ?"
+                           " ORDER BY a.account_name, a.account_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      _gh_journal_bind_text (stmt, 1, job->data);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          GhJournalAccount *account = g_new0 (GhJournalAccount, 1);
+
+          account->account_id = g_strdup (_gh_journal_column_text (stmt, 0));
+          account->account_name = g_strdup (_gh_journal_column_text (stmt, 1));
+          account->business_id = g_strdup (_gh_journal_column_text (stmt, 2));
+          g_ptr_array_add (accounts, account);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _gh_journal_set_error (error, self->db, rc, "Listing the accounts seen");
+      return FALSE;
+    }
+
+  job->result = g_steal_pointer (&accounts);
+  job->result_free = (GDestroyNotify) g_ptr_array_unref;
+  return TRUE;
+}
+
+typedef struct
+{
+  char      *connection_id;
+  GPtrArray *accounts;
+} NoteData;
+
+static void
+note_data_free (NoteData *data)
+{
+  g_free (data->connection_id);
+  g_ptr_array_unref (data->accounts);
+  g_free (data);
+}
+
+static gboolean
+note_accounts_job (GhJournal     *self,
+                   GhJournalJob  *job,
+                   GError       **error)
+{
+  NoteData *data = job->data;
+
+  if (!_gh_journal_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < data->accounts->len; i++)
+    {
+      GhJournalAccount *account = g_ptr_array_index (data->accounts, i);
+
+      if (!put_account (self->db, account->account_id, account->account_name,
+                        account->business_id, data->connection_id, 0, error))
+        return _gh_journal_rollback (self->db);
+    }
+
+  return _gh_journal_exec (self->db, "COMMIT", error) || _gh_journal_rollback (self->db);
 }
 
 /* Internal API */
@@ -537,4 +620,82 @@ gh_journal_compare_finish (GhJournal     *self,
   compare_data_free (data);
 
   return seen;
+}
+
+void
+gh_journal_account_free (GhJournalAccount *account)
+{
+  if (account == NULL)
+    return;
+
+  g_free (account->account_id);
+  g_free (account->account_name);
+  g_free (account->business_id);
+  g_free (account);
+}
+
+void
+gh_journal_list_accounts_async (GhJournal           *self,
+                                const char          *connection_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GhJournalJob *job;
+
+  g_return_if_fail (GH_IS_JOURNAL (self));
+  g_return_if_fail (connection_id != NULL);
+
+  job = _gh_journal_job_new (self, list_accounts_job, FALSE, gh_journal_list_accounts_async,
+                             cancellable, callback, user_data);
+  job->data = g_strdup (connection_id);
+  job->data_free = g_free;
+  _gh_journal_push_job (self, job);
+}
+
+GPtrArray *
+gh_journal_list_accounts_finish (GhJournal     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (GH_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+gh_journal_note_accounts_async (GhJournal           *self,
+                                const char          *connection_id,
+                                GPtrArray           *accounts,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  NoteData *data;
+  GhJournalJob *job;
+
+  g_return_if_fail (GH_IS_JOURNAL (self));
+  g_return_if_fail (connection_id != NULL);
+  g_return_if_fail (accounts != NULL);
+
+  data = g_new0 (NoteData, 1);
+  data->connection_id = g_strdup (connection_id);
+  data->accounts = g_ptr_array_ref (accounts);
+  job = _gh_journal_job_new (self, note_accounts_job, TRUE, gh_journal_note_accounts_async,
+                             cancellable, callback, user_data);
+  job->data = data;
+  job->data_free = (GDestroyNotify) note_data_free;
+  _gh_journal_push_job (self, job);
+}
+
+gboolean
+gh_journal_note_accounts_finish (GhJournal     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (GH_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -128,6 +128,36 @@ GPtrArray      *gh_journal_compare_finish   (GhJournal            *self,
                                              GPtrArray           **settled,
                                              GError              **error);
 
+/* The accounts the record has seen through the saved connection @connection_id (from
+ * loads made with it), as GhJournalAccount. */
+typedef struct
+{
+  char *account_id;
+  char *account_name;
+  char *business_id;
+} GhJournalAccount;
+
+void            gh_journal_account_free     (GhJournalAccount     *account);
+void            gh_journal_list_accounts_async  (GhJournal           *self,
+                                                 const char          *connection_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray      *gh_journal_list_accounts_finish (GhJournal           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* Remembers that the saved connection @connection_id reaches @accounts
+ * (GhJournalAccount*), so that the next look across connections asks for them at once. */
+void            gh_journal_note_accounts_async  (GhJournal           *self,
+                                                 const char          *connection_id,
+                                                 GPtrArray           *accounts,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        gh_journal_note_accounts_finish (GhJournal           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* Waits (blocking) until everything asked so far is written: at exit. */
 void            gh_journal_flush            (GhJournal           *self);
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Shared by the session's files: gh-session.c (state and saved connections),
  * gh-session-check.c (opening, checking, saving, re-checks), gh-session-accounts.c,
- * gh-session-record.c (the change record). */
+ * gh-session-record.c (the change record, and connections opened without a check). */
 
 struct _GhSession
 {

@@ -181,4 +181,16 @@ const char        *gh_session_get_record_label    (GhSession          *self);
 const char        *gh_session_get_waba_name       (GhSession          *self,
                                                    const char         *waba_id);
 
+/* A connection for the saved connection @connection_id without opening it or checking it
+ * (no call to Meta): its token from the store, in a client of its own.  The open connection
+ * itself when it is that one.  For looking across every saved connection at once. */
+void               gh_session_open_quietly_async  (GhSession          *self,
+                                                   const char         *connection_id,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+GhConnection      *gh_session_open_quietly_finish (GhSession          *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
 G_END_DECLS
