@@ -17,8 +17,8 @@ GhAccessAccount *_gh_access_account_new        (const char          *account_id,
                                                 const char          *connection_label,
                                                 const char          *own_user_id,
                                                 GhGraphClient       *client);
-/* What the first page said: the people on it (GhAssignedUser*) and whether the list goes
- * on, or why it could not be read. */
+/* What the first page said: how many people it held, Meta's total, and whether the list
+ * goes on; or why it could not be read. */
 void             _gh_access_account_set_page   (GhAccessAccount     *self,
                                                 JsonNode            *page,
                                                 guint                n_read,
@@ -26,6 +26,12 @@ void             _gh_access_account_set_page   (GhAccessAccount     *self,
                                                 gboolean             has_more);
 void             _gh_access_account_set_failed (GhAccessAccount     *self,
                                                 const char          *message);
+/* Another connection reaches the account with Full control: changes go through it. */
+void             _gh_access_account_set_connection (GhAccessAccount *self,
+                                                    const char      *connection_id,
+                                                    const char      *connection_label,
+                                                    const char      *own_user_id,
+                                                    GhGraphClient   *client);
 
 GhAccessPerson  *_gh_access_person_new         (const char          *id,
                                                 const char          *name,

@@ -33,6 +33,8 @@ struct _GhAccessOverview
   GTask        *task;
   GHashTable   *people_by_id;   /* id → GhAccessPerson (ref) */
   GHashTable   *asked;          /* account ids asked for through any connection */
+  GHashTable   *managers;       /* account id → Reader fields of a connection with Full
+                                 * control there (Manager) */
   GPtrArray    *read_accounts;  /* GhAccessAccount* */
   guint         pending;        /* connections not done yet */
 };
@@ -54,7 +56,44 @@ typedef struct
   GPtrArray        *requested;         /* GhJournalAccount* of the batch in flight */
 } Reader;
 
+/* A connection whose system user has Full control on an account: the one to edit it with,
+ * whichever connection read it. */
+typedef struct
+{
+  char          *connection_id;
+  char          *label;
+  char          *own_user_id;
+  GhGraphClient *client;
+} Manager;
+
 static void read_batch (Reader *reader);
+
+static void
+manager_free (Manager *manager)
+{
+  g_free (manager->connection_id);
+  g_free (manager->label);
+  g_free (manager->own_user_id);
+  g_clear_object (&manager->client);
+  g_free (manager);
+}
+
+static void
+add_manager (Reader     *reader,
+             const char *account_id)
+{
+  Manager *manager;
+
+  if (g_hash_table_contains (reader->self->managers, account_id))
+    return;
+
+  manager = g_new0 (Manager, 1);
+  manager->connection_id = g_strdup (reader->connection_id);
+  manager->label = g_strdup (reader->label);
+  manager->own_user_id = g_strdup (reader->own_user_id);
+  manager->client = g_object_ref (gh_connection_get_client (reader->connection));
+  g_hash_table_insert (reader->self->managers, g_strdup (account_id), manager);
+}
 
 static void
 reader_free (Reader *reader)
@@ -133,6 +172,13 @@ compare_accounts (gconstpointer a,
                                               gh_access_account_get_name (second));
 }
 
+static int
+compare_people (gconstpointer a,
+                gconstpointer b)
+{
+  return _gh_access_person_compare (*(gpointer *) a, *(gpointer *) b, NULL);
+}
+
 static void
 finish_load (GhAccessOverview *self)
 {
@@ -144,8 +190,18 @@ finish_load (GhAccessOverview *self)
   g_hash_table_iter_init (&iter, self->people_by_id);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (people, g_object_ref (value));
-  g_ptr_array_sort_with_data (people, (GCompareDataFunc) _gh_access_person_compare, NULL);
+  for (guint i = 0; i < self->read_accounts->len; i++)
+    {
+      GhAccessAccount *account = g_ptr_array_index (self->read_accounts, i);
+      Manager *manager = g_hash_table_lookup (self->managers,
+                                              gh_access_account_get_id (account));
+
+      if (manager != NULL)
+        _gh_access_account_set_connection (account, manager->connection_id, manager->label,
+                                           manager->own_user_id, manager->client);
+    }
   /* g_ptr_array_sort hands pointers to the elements. */
+  g_ptr_array_sort (people, compare_people);
   g_ptr_array_sort (self->read_accounts, compare_accounts);
 
   g_list_store_splice (self->accounts, 0,
@@ -155,6 +211,7 @@ finish_load (GhAccessOverview *self)
                        people->pdata, people->len);
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->asked, g_hash_table_unref);
+  g_clear_pointer (&self->managers, g_hash_table_unref);
   g_clear_pointer (&self->read_accounts, g_ptr_array_unref);
 
   g_task_return_boolean (task, TRUE);
@@ -272,7 +329,23 @@ take_page (Reader             *reader,
     }
 }
 
-/* The accounts the token is assigned to that were not asked for yet. */
+static gboolean
+tasks_hold_full_control (JsonArray *tasks)
+{
+  for (guint i = 0; tasks != NULL && i < json_array_get_length (tasks); i++)
+    {
+      JsonNode *node = json_array_get_element (tasks, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (node), "MANAGE") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The accounts the token is assigned to that were not asked for yet, and those where it
+ * has Full control. */
 static void
 take_assigned_accounts (Reader             *reader,
                         GhGraphBatchResult *item)
@@ -299,6 +372,8 @@ take_assigned_accounts (Reader             *reader,
 
       if (id == NULL)
         continue;
+      if (tasks_hold_full_control (member_array (waba, "tasks")))
+        add_manager (reader, id);
       add_known (reader, id, member_string (waba, "name"),
                  owner != NULL && member_string (owner, "id") != NULL
                  ? member_string (owner, "id") : reader->business_id);
@@ -374,7 +449,7 @@ read_batch (Reader *reader)
       g_ptr_array_add (requests, gh_graph_batch_request_new ("GET", "me?fields=id"));
       g_ptr_array_add (requests,
                        gh_graph_batch_request_new ("GET", "me/assigned_whatsapp_business_"
-                                                   "accounts?fields=id,name,"
+                                                   "accounts?fields=id,name,tasks,"
                                                    "owner_business_info&limit=100"));
     }
 
@@ -474,9 +549,13 @@ read_open_connection (GhAccessOverview *self,
       GhCheckWaba *check_waba = g_ptr_array_index (wabas, i);
       GhWaba *waba = gh_check_waba_get_waba (check_waba);
 
-      if (waba != NULL)
-        add_known (reader, gh_check_waba_get_id (check_waba), gh_waba_get_name (waba),
-                   gh_waba_get_owner_business_id (waba));
+      if (waba == NULL)
+        continue;
+      add_known (reader, gh_check_waba_get_id (check_waba), gh_waba_get_name (waba),
+                 gh_waba_get_owner_business_id (waba));
+      /* An admin of the business may change who has access to any of its accounts. */
+      if (gh_check_report_get_is_admin (report) == 1)
+        add_manager (reader, gh_check_waba_get_id (check_waba));
     }
 
   read_batch (reader);
@@ -549,6 +628,7 @@ gh_access_overview_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->asked, g_hash_table_unref);
+  g_clear_pointer (&self->managers, g_hash_table_unref);
   g_clear_pointer (&self->read_accounts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gh_access_overview_parent_class)->finalize (object);
@@ -614,6 +694,8 @@ gh_access_overview_load_async (GhAccessOverview    *self,
   g_task_set_source_tag (self->task, gh_access_overview_load_async);
   self->people_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->managers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) manager_free);
   self->read_accounts = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_set_size (self->problems, 0);
   self->n_calls = 0;

@@ -134,6 +134,22 @@ _gh_access_account_set_page (GhAccessAccount *self,
 }
 
 void
+_gh_access_account_set_connection (GhAccessAccount *self,
+                                   const char      *connection_id,
+                                   const char      *connection_label,
+                                   const char      *own_user_id,
+                                   GhGraphClient   *client)
+{
+  g_free (self->connection_id);
+  self->connection_id = g_strdup (connection_id);
+  g_free (self->connection_label);
+  self->connection_label = g_strdup (connection_label);
+  g_free (self->own_user_id);
+  self->own_user_id = g_strdup (own_user_id);
+  g_set_object (&self->client, client);
+}
+
+void
 _gh_access_account_set_failed (GhAccessAccount *self,
                                const char      *message)
 {
