@@ -63,7 +63,8 @@ add_job (GhJournal  *self,
                                                                        : "BUSINESS_USER");
       _gh_journal_bind_text (stmt, 12, gh_journal_entry_get_tasks_before (entry));
       _gh_journal_bind_text (stmt, 13, gh_journal_entry_get_tasks_after (entry));
-      _gh_journal_bind_text (stmt, 14, _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
+      _gh_journal_bind_text (stmt, 14,
+                             _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
       _gh_journal_bind_text (stmt, 15, gh_journal_entry_get_message (entry));
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
@@ -120,7 +121,8 @@ settle_job (GhJournal  *self,
       gint64 settled = gh_journal_entry_get_settled (entry);
 
       sqlite3_reset (stmt);
-      _gh_journal_bind_text (stmt, 1, _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
+      _gh_journal_bind_text (stmt, 1,
+                             _gh_journal_result_to_word (gh_journal_entry_get_result (entry)));
       _gh_journal_bind_text (stmt, 2, gh_journal_entry_get_message (entry));
       if (settled > 0)
         sqlite3_bind_int64 (stmt, 3, settled);
@@ -168,12 +170,15 @@ _gh_journal_entry_from_row (sqlite3_stmt *stmt)
   gh_journal_entry_set_run (entry, _gh_journal_column_text (stmt, 1));
   gh_journal_entry_set_when (entry, sqlite3_column_int64 (stmt, 3));
   gh_journal_entry_set_settled (entry, sqlite3_column_int64 (stmt, 4));
-  gh_journal_entry_set_connection (entry, _gh_journal_column_text (stmt, 5), _gh_journal_column_text (stmt, 6));
+  gh_journal_entry_set_connection (entry, _gh_journal_column_text (stmt, 5),
+                                   _gh_journal_column_text (stmt, 6));
   gh_journal_entry_set_account_name (entry, _gh_journal_column_text (stmt, 9));
   gh_journal_entry_set_person (entry, _gh_journal_column_text (stmt, 11),
                                g_strcmp0 (_gh_journal_column_text (stmt, 12), "SYSTEM_USER") == 0);
-  gh_journal_entry_set_tasks (entry, _gh_journal_column_text (stmt, 13), _gh_journal_column_text (stmt, 14));
-  gh_journal_entry_set_result (entry, _gh_journal_result_from_word (_gh_journal_column_text (stmt, 15)),
+  gh_journal_entry_set_tasks (entry, _gh_journal_column_text (stmt, 13),
+                              _gh_journal_column_text (stmt, 14));
+  gh_journal_entry_set_result (entry,
+                               _gh_journal_result_from_word (_gh_journal_column_text (stmt, 15)),
                                _gh_journal_column_text (stmt, 16));
 
   return entry;
@@ -241,7 +246,8 @@ gh_journal_add_async (GhJournal           *self,
   g_return_if_fail (GH_IS_JOURNAL (self));
   g_return_if_fail (entries != NULL);
 
-  job = _gh_journal_job_new (self, add_job, TRUE, gh_journal_add_async, cancellable, callback, user_data);
+  job = _gh_journal_job_new (self, add_job, TRUE, gh_journal_add_async, cancellable, callback,
+                             user_data);
   job->data = g_ptr_array_ref (entries);
   job->data_free = (GDestroyNotify) g_ptr_array_unref;
   _gh_journal_push_job (self, job);
@@ -276,8 +282,8 @@ gh_journal_settle_async (GhJournal           *self,
   g_return_if_fail (entries != NULL);
   g_return_if_fail (held == NULL || account_id != NULL);
 
-  job = _gh_journal_job_new (self, settle_job, TRUE, gh_journal_settle_async, cancellable, callback,
-                 user_data);
+  job = _gh_journal_job_new (self, settle_job, TRUE, gh_journal_settle_async, cancellable,
+                             callback, user_data);
   data = g_new0 (SettleData, 1);
   data->run = g_strdup (run);
   data->entries = g_ptr_array_ref (entries);
@@ -312,8 +318,8 @@ gh_journal_list_async (GhJournal           *self,
 
   g_return_if_fail (GH_IS_JOURNAL (self));
 
-  job = _gh_journal_job_new (self, list_job, FALSE, gh_journal_list_async, cancellable, callback,
-                 user_data);
+  job = _gh_journal_job_new (self, list_job, FALSE, gh_journal_list_async, cancellable,
+                             callback, user_data);
   data = g_new0 (ListData, 1);
   data->account_id = g_strdup (account_id);
   data->limit = limit;
