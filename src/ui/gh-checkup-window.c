@@ -212,9 +212,12 @@ group_new (GhCheckupWindow  *self,
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GPtrArray *buttons = g_ptr_array_new ();
+  g_autofree char *title = g_markup_escape_text (finding->title, -1);
+  g_autofree char *why = g_markup_escape_text (finding->why, -1);
 
-  adw_preferences_group_set_title (group, finding->title);
-  adw_preferences_group_set_description (group, finding->why);
+  /* A group's title and description are markup: the reason may quote Meta. */
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, why);
   g_object_set_data_full (G_OBJECT (group), "gh-buttons", buttons,
                           (GDestroyNotify) g_ptr_array_unref);
 
@@ -243,7 +246,7 @@ group_new (GhCheckupWindow  *self,
     {
       GtkWidget *link = adw_action_row_new ();
       g_auto(GStrv) parts = g_strsplit (finding->link_label, "_", -1);
-      g_autofree char *title = g_strjoinv ("", parts);
+      g_autofree char *link_name = g_strjoinv ("", parts);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link), finding->link_label);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (link), TRUE);
@@ -251,7 +254,7 @@ group_new (GhCheckupWindow  *self,
                                  gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (link), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (link), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
+                                      link_name, -1);
       g_signal_connect (link, "activated", G_CALLBACK (link_activated_cb), finding->link_uri);
       adw_preferences_group_add (group, link);
     }

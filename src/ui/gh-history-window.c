@@ -203,7 +203,10 @@ listed_cb (GObject      *object,
   self->reading = FALSE;
   if (entries == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      g_autofree char *description = g_markup_escape_text (error->message, -1);
+
+      /* A status page's description is markup. */
+      adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
