@@ -186,6 +186,14 @@ stage_one (GhAccessReview  *self,
     gh_assignment_editor_set_removed (editor, row, TRUE);
   else
     gh_assignment_editor_set_tasks (editor, row, tasks);
+
+  /* An editor busy applying takes no edit. */
+  if (gh_assignment_get_state (row) == GH_ASSIGNMENT_STATE_UNCHANGED)
+    {
+      staged->note = g_strdup (_("Not staged: changes to this account were being applied. "
+                                 "Stage again when they are done."));
+      return;
+    }
   staged->editor = g_object_ref (editor);
   staged->row = g_object_ref (row);
 }

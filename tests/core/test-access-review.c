@@ -309,6 +309,41 @@ test_lockout (Fixture       *fixture,
                                  "needs to make changes.\r\n"));
 }
 
+/* Decisions about the account the window shows are staged in its own editor: its grid
+ * shows them. */
+static void
+test_shown_editor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GhAccessOverview) overview = load (fixture, TRUE);
+  g_autoptr(GhAccessReview) review = gh_access_review_new (overview);
+  g_autoptr(GhGraphClient) client = gh_test_client_new (fixture->server, GH_DEMO_TOKEN_ADMIN);
+  g_autoptr(GhAssignmentEditor) editor = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+
+  editor = gh_assignment_editor_new (client, GH_DEMO_WABA_ID, GH_DEMO_BUSINESS_ID,
+                                     GH_DEMO_ADMIN_USER_ID);
+  gh_assignment_editor_load_async (editor, NULL, gh_test_keep_result_cb, &result);
+  g_assert_true (gh_assignment_editor_load_finish (editor, gh_test_wait_result (&result),
+                                                   &error));
+  gh_access_review_use_editor (review, editor);
+
+  gh_access_review_decide (review, find_index (review, JASPER_ID), GH_REVIEW_REMOVE, 0);
+  g_assert_cmpuint (stage (review), ==, 1);
+  g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 1);
+
+  model = gh_assignment_editor_get_model (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GhAssignment) row = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gh_assignment_get_id (row), JASPER_ID))
+        g_assert_cmpint (gh_assignment_get_state (row), ==, GH_ASSIGNMENT_STATE_REMOVED);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +358,7 @@ main (int   argc,
   g_test_add ("/access-review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("review", test_review);
   ADD ("lockout", test_lockout);
+  ADD ("shown-editor", test_shown_editor);
 #undef ADD
 
   status = g_test_run ();
