@@ -224,6 +224,8 @@ finish_apply (GhAssignmentEditor *self,
 
   g_object_thaw_notify (G_OBJECT (self));
 
+  _gh_assignment_editor_emit_settled (self, data, seen);
+
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -388,6 +390,9 @@ batch_failed (GhAssignmentEditor *self,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      /* Meta may or may not have run it: whoever watches must not take it as refused. */
+      for (guint i = 0; i < batch->len; i++)
+        ((GhApplyOp *) g_ptr_array_index (batch, i))->left_open = TRUE;
       requeue (data, batch);
       end_queue (self, task, error);
       return;
@@ -524,6 +529,9 @@ send_next_batch (GhAssignmentEditor *self,
     }
   g_ptr_array_remove_range (data->todo, 0, n);
 
+  /* Whoever records the writes hears of them before they leave. */
+  _gh_assignment_editor_emit_sending (self, data, data->batch);
+
   cancellable = g_task_get_cancellable (task);
   gh_graph_client_batch_async (self->client, requests, cancellable, batch_sent_cb,
                                g_steal_pointer (&task));
@@ -544,6 +552,7 @@ start_queue (GhAssignmentEditor *self,
   g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
 
   g_object_freeze_notify (G_OBJECT (self));
+  self->run_serial++;
   self->stop_requested = FALSE;
   set_applying (self, TRUE);
   set_apply_progress (self, 0, ops->len);

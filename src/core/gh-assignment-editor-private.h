@@ -47,6 +47,7 @@ struct _GhAssignmentEditor
 
   GPtrArray     *undo;        /* the inverse of the last apply (gh-assignment-apply.c), NULL:
                                * none */
+  guint          run_serial;  /* the apply or undo running, or the last one */
 };
 
 typedef enum
@@ -149,6 +150,8 @@ typedef struct
   GhApplyOpStatus  status;
   gboolean         check;     /* Meta said yes to a POST that leaves out a held task */
   gboolean         made;      /* Meta holds the change: undo takes it back */
+  gboolean         sent;      /* went to Meta at least once */
+  gboolean         left_open; /* its batch was cancelled in flight: made or not, unknown */
 } GhApplyOp;
 
 typedef struct
@@ -175,5 +178,27 @@ void          _gh_assignment_editor_report        (GhAssignmentEditor  *self,
                                                    GhApplyData         *data,
                                                    GHashTable          *seen,
                                                    gboolean             complete);
+
+/* gh-assignment-observe.c: what the editor tells those who watch it (see GhAssignmentWrite
+ * in gh-assignment-editor.h). */
+enum
+{
+  GH_ASSIGNMENT_EDITOR_SIGNAL_WRITES_SENDING,
+  GH_ASSIGNMENT_EDITOR_SIGNAL_WRITES_SETTLED,
+  GH_ASSIGNMENT_EDITOR_SIGNAL_LIST_READ,
+  GH_ASSIGNMENT_EDITOR_N_SIGNALS
+};
+
+void          _gh_assignment_editor_add_signals   (GObjectClass        *object_class);
+/* Right before @batch (GhApplyOp*) goes out. */
+void          _gh_assignment_editor_emit_sending  (GhAssignmentEditor  *self,
+                                                   GhApplyData         *data,
+                                                   GPtrArray           *batch);
+/* Once the queue is over and reported (@seen as _gh_assignment_editor_report had it). */
+void          _gh_assignment_editor_emit_settled  (GhAssignmentEditor  *self,
+                                                   GhApplyData         *data,
+                                                   GHashTable          *seen);
+void          _gh_assignment_editor_emit_list_read (GhAssignmentEditor *self,
+                                                    gboolean            complete);
 
 G_END_DECLS

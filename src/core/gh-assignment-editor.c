@@ -441,6 +441,7 @@ gh_assignment_editor_class_init (GhAssignmentEditorClass *klass)
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, readable);
 
   g_object_class_install_properties (object_class, GH_ASSIGNMENT_EDITOR_N_PROPS, properties);
+  _gh_assignment_editor_add_signals (object_class);
 }
 
 static void

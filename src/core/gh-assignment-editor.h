@@ -162,6 +162,38 @@ GPtrArray          *gh_assignment_editor_list_candidates_finish (GhAssignmentEdi
                                                                  GAsyncResult       *result,
                                                                  GError            **error);
 
+/* One write of an apply or undo as the signals below report it: who, what Meta held
+ * before, what was asked and, once settled, what came of it.  Valid during the emission
+ * only.
+ *
+ * "writes-sending" (guint run, gboolean is_undo, GPtrArray *writes): emitted right before a
+ * batch of writes goes to Meta, for the writes in it (a write sent again after a rate-limit
+ * pause comes again).  "writes-settled" (same arguments): emitted once the apply or undo
+ * @run is over, for every write that was sent.  "list-read" (gboolean complete): a load
+ * ended well; @complete says the model now holds everyone Meta lists (FALSE when a later
+ * page failed and rows of the previous load stand in for it). */
+typedef struct
+{
+  const char         *user_id;
+  const char         *name;            /* as Meta sent it (may be blank), or as added */
+  gboolean            is_system_user;
+  gboolean            was_held;        /* listed on the account before the write */
+  GhTaskFlags         held_tasks;      /* what Meta held before */
+  const char * const *held_unknown;
+  gboolean            is_delete;       /* a removal; else a POST of the tasks below */
+  GhTaskFlags         tasks;
+  const char * const *unknown;
+
+  /* writes-settled only.  @settled FALSE: sent, but whether Meta made it is not known
+   * (no answer came and the list could not be read back). */
+  gboolean            settled;
+  GhAssignmentResult  result;          /* DONE, DIFFERS or FAILED */
+  const char         *message;         /* nullable */
+  gboolean            listed_after;    /* what Meta holds now, as far as the editor knows */
+  GhTaskFlags         tasks_after;
+  const char * const *unknown_after;
+} GhAssignmentWrite;
+
 /* What Meta holds, as CSV (RFC 4180, header "name,id,type,tasks", tasks separated by
  * spaces, unknown ones included; cells that a spreadsheet would run as a formula are
  * prefixed with '). */

@@ -434,6 +434,7 @@ finish_full_load (GhAssignmentEditor *self,
     g_debug ("Reading assigned users stopped after %u rows: %s", self->loaded,
              error->message);
 
+  _gh_assignment_editor_emit_list_read (self, error == NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -542,6 +543,7 @@ take_page (GhAssignmentEditor *self,
   if (data->kind == LOAD_REFRESH && first_page_matches (self, users, total, after != NULL))
     {
       set_loading (self, FALSE);
+      _gh_assignment_editor_emit_list_read (self, TRUE);
       g_task_return_boolean (task, TRUE);
       return;
     }

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* Shared by the session's files: gh-session.c (state and saved connections),
- * gh-session-check.c (opening, checking, saving, re-checks), gh-session-accounts.c. */
+ * gh-session-check.c (opening, checking, saving, re-checks), gh-session-accounts.c,
+ * gh-session-record.c (the change record, and connections opened without a check). */
 
 struct _GhSession
 {
@@ -36,6 +37,9 @@ struct _GhSession
   GCancellable    *cancellable;
   /* Quiet re-checks and keyring updates, which run beside whatever the person does. */
   GCancellable    *background;
+
+  /* The change record, once asked for (gh-session-record.c). */
+  GhJournal       *journal;
 };
 
 enum {

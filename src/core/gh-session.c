@@ -296,6 +296,9 @@ gh_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->background);
+  /* What is still on its way to the change record gets there before the app ends. */
+  if (self->journal != NULL)
+    gh_journal_flush (self->journal);
   if (self->launch_rechecks != NULL)
     {
       g_hash_table_iter_init (&iter, self->launch_rechecks);
@@ -321,6 +324,7 @@ gh_session_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_error (&self->store_error);
   g_clear_object (&self->connection);
+  g_clear_object (&self->journal);
   g_clear_pointer (&self->opened_id, g_free);
   g_clear_pointer (&self->replacing_id, g_free);
   g_clear_pointer (&self->waba_id, g_free);

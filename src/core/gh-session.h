@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "gh-connection.h"
+#include "gh-journal.h"
 #include "gh-recheck.h"
 #include "gh-rotation.h"
 #include "gh-saved-connection.h"
@@ -177,5 +178,28 @@ void               gh_session_select_waba         (GhSession          *self,
 const char        *gh_session_get_waba_id         (GhSession          *self);
 /* The business portfolio the shown account belongs to, as far as anything knows it. */
 const char        *gh_session_get_business_id     (GhSession          *self);
+
+/* The change record every window writes to (gh-journal.h), opened the first time it is
+ * asked for, at gh_journal_dup_default_path(). */
+GhJournal         *gh_session_get_journal         (GhSession          *self);
+/* How the open connection is known in the change record: the saved connection's id (NULL
+ * for one never saved, such as the demo) and a name for people to read. */
+const char        *gh_session_get_record_id       (GhSession          *self);
+const char        *gh_session_get_record_label    (GhSession          *self);
+/* The name of @waba_id as the open connection's check read it, or NULL. */
+const char        *gh_session_get_waba_name       (GhSession          *self,
+                                                   const char         *waba_id);
+
+/* A connection for the saved connection @connection_id without opening it or checking it
+ * (no call to Meta): its token from the store, in a client of its own.  The open connection
+ * itself when it is that one.  For looking across every saved connection at once. */
+void               gh_session_open_quietly_async  (GhSession          *self,
+                                                   const char         *connection_id,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+GhConnection      *gh_session_open_quietly_finish (GhSession          *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
 
 G_END_DECLS

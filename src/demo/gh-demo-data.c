@@ -175,6 +175,13 @@ static const BusinessUserSpec business_users[] = {
     "EMPLOYEE", NULL, NULL },
 };
 
+/* What Meta's Security Center warns about: people who never turned on two-factor
+ * authentication (Priya Natarajan, who has Full control; Jasper Brown; Sam Rivera), and one
+ * who has not accepted the invitation to the business yet. */
+static const char * const without_two_factor[] = {
+  "1972385232561913", "1972385232752545", "1972385232050631", NULL
+};
+
 typedef struct
 {
   const char *id;
@@ -524,6 +531,11 @@ gh_demo_data_new (void)
                    "role", business_users[i].role,
                    "first_name", business_users[i].first_name,
                    "last_name", business_users[i].last_name,
+                   "two_fac_status", g_strv_contains (without_two_factor, business_users[i].id)
+                                     ? "disabled" : "enabled",
+                   /* Empty for everyone who has joined, as fields= asks for it of all. */
+                   "pending_email", g_str_equal (business_users[i].id, GH_DEMO_PENDING_USER_ID)
+                                    ? business_users[i].email : "",
                    NULL);
       g_ptr_array_add (data->business_users, object);
     }

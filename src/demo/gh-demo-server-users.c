@@ -185,3 +185,46 @@ _gh_demo_route_assigned_users (GhDemoOp   *op,
 
   _gh_demo_op_succeed (op);
 }
+
+gboolean
+gh_demo_server_set_assigned_tasks (GhDemoServer *self,
+                                   const char   *waba_id,
+                                   const char   *user_id,
+                                   const char   *tasks)
+{
+  g_auto(GStrv) names = NULL;
+  JsonArray *array;
+  JsonObject *assignee;
+  GhDemoWaba *waba;
+  gint index;
+
+  g_return_val_if_fail (GH_IS_DEMO_SERVER (self), FALSE);
+  g_return_val_if_fail (waba_id != NULL && user_id != NULL, FALSE);
+
+  if ((waba = gh_demo_data_find_waba (self->data, waba_id)) == NULL)
+    return FALSE;
+
+  index = gh_demo_waba_find_user (waba, user_id);
+  if (tasks == NULL)
+    {
+      if (index >= 0)
+        g_ptr_array_remove_index (waba->assigned_users, index);
+      return index >= 0;
+    }
+
+  if (index >= 0)
+    assignee = g_ptr_array_index (waba->assigned_users, index);
+  else if ((assignee = gh_demo_data_new_assignee (self->data, user_id)) != NULL)
+    g_ptr_array_add (waba->assigned_users, assignee);
+  else
+    return FALSE;
+
+  array = json_array_new ();
+  names = g_strsplit (tasks, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] != '\0')
+      json_array_add_string_element (array, names[i]);
+  json_object_set_array_member (assignee, "tasks", array);
+
+  return TRUE;
+}

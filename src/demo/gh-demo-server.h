@@ -37,6 +37,10 @@ G_DECLARE_FINAL_TYPE (GhDemoServer, gh_demo_server, GH, DEMO_SERVER, GObject)
 #define GH_DEMO_ADMIN_USER_ID    "104169029247128"
 #define GH_DEMO_ADMIN_USER_NAME  "Gatehouse Integration"
 #define GH_DEMO_EMPLOYEE_USER_ID "104169029247999"
+/* A person invited to the business who has not accepted yet: business_users gives them a
+ * pending_email (everyone else an empty one).  Three others have two_fac_status "disabled",
+ * everyone else "enabled". */
+#define GH_DEMO_PENDING_USER_ID  "1972385232064867"
 
 /* Where the demo app (GH_DEMO_APP_ID, the app of every demo token) receives webhooks. */
 #define GH_DEMO_APP_CALLBACK_URL "https://helpdesk.luckyshrub.example/whatsapp/webhook"
@@ -129,6 +133,15 @@ void          gh_demo_server_set_assigned_user_count (GhDemoServer *self,
                                                       guint         count);
 guint         gh_demo_server_get_assigned_user_count (GhDemoServer *self,
                                                       const char   *waba_id);
+/* What someone does in Business Suite, where Gatehouse cannot see it: gives @user_id (a
+ * system user or person of the demo business) @tasks on @waba_id (comma-separated wire
+ * names, "MANAGE,DEVELOP"; a person not assigned yet is added at the end), or takes their
+ * access away when @tasks is NULL.  Counts no call.  FALSE when the business has no such
+ * person. */
+gboolean      gh_demo_server_set_assigned_tasks  (GhDemoServer *self,
+                                                  const char   *waba_id,
+                                                  const char   *user_id,
+                                                  const char   *tasks);
 /* Replaces what holds @waba_id back, in the health of the account and of its phone numbers
  * (a BUSINESS problem shows in this account's answers only).  Not reset by clear_faults. */
 void          gh_demo_server_set_health          (GhDemoServer *self,

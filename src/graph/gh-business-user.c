@@ -19,6 +19,8 @@ struct _GhBusinessUser
   char     *email;
   char     *role;
   gboolean  is_system_user;
+  char     *two_fac_status;
+  char     *pending_email;
 };
 
 G_DEFINE_FINAL_TYPE (GhBusinessUser, gh_business_user, G_TYPE_OBJECT)
@@ -53,6 +55,8 @@ gh_business_user_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->email);
   g_free (self->role);
+  g_free (self->two_fac_status);
+  g_free (self->pending_email);
 
   G_OBJECT_CLASS (gh_business_user_parent_class)->finalize (object);
 }
@@ -147,6 +151,8 @@ gh_business_user_parse (JsonNode  *node,
   self->name = g_strdup (_gh_json_object_get_string (object, "name"));
   self->email = g_strdup (_gh_json_object_get_string (object, "email"));
   self->role = g_strdup (_gh_json_object_get_string (object, "role"));
+  self->two_fac_status = g_strdup (_gh_json_object_get_string (object, "two_fac_status"));
+  self->pending_email = g_strdup (_gh_json_object_get_string (object, "pending_email"));
 
   first_name = _gh_json_object_get_string (object, "first_name");
   last_name = _gh_json_object_get_string (object, "last_name");
@@ -252,4 +258,20 @@ gh_business_user_is_admin (GhBusinessUser *self)
   g_return_val_if_fail (GH_IS_BUSINESS_USER (self), FALSE);
 
   return g_strcmp0 (self->role, "ADMIN") == 0;
+}
+
+const char *
+gh_business_user_get_two_fac_status (GhBusinessUser *self)
+{
+  g_return_val_if_fail (GH_IS_BUSINESS_USER (self), NULL);
+
+  return self->two_fac_status;
+}
+
+const char *
+gh_business_user_get_pending_email (GhBusinessUser *self)
+{
+  g_return_val_if_fail (GH_IS_BUSINESS_USER (self), NULL);
+
+  return self->pending_email;
 }

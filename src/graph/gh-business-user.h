@@ -28,5 +28,10 @@ const char     *gh_business_user_get_email        (GhBusinessUser *self);
 const char     *gh_business_user_get_role         (GhBusinessUser *self);  /* ADMIN, EMPLOYEE */
 gboolean        gh_business_user_is_system_user   (GhBusinessUser *self);
 gboolean        gh_business_user_is_admin         (GhBusinessUser *self);
+/* As Meta sends them when fields= asks for them (NULL otherwise): whether the person turned
+ * on two-factor authentication (an open string, such as "enabled"), and the address an
+ * invitation not accepted yet went to (NULL or empty once they joined). */
+const char     *gh_business_user_get_two_fac_status (GhBusinessUser *self);
+const char     *gh_business_user_get_pending_email  (GhBusinessUser *self);
 
 G_END_DECLS

@@ -230,6 +230,7 @@ set_session (GhAccountView *self,
 
   self->session = g_object_ref (session);
   g_object_set (self->account_page, "session", session, NULL);
+  gh_people_page_set_session (self->people_page, session);
   g_signal_connect_object (session, "notify::waba-id",
                            G_CALLBACK (waba_id_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::connection",

@@ -3,8 +3,10 @@
 
 #pragma once
 
+#include "gh-change-recorder.h"
 #include "gh-people-grid.h"
 #include "gh-people-page.h"
+#include "gh-session.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +49,15 @@ struct _GhPeoplePage
   GCancellable       *load_cancellable;
 
   GtkNativeDialog    *chooser;
+
+  /* The change record (gh-people-page-record.c): written only with a session. */
+  GhSession          *session;
+  GhChangeRecorder   *recorder;
+  GtkWidget          *record_box;
+  GtkLabel           *record_label;
+  char               *record_dismissed;
+  GtkWidget          *seen_box;
+  GtkLabel           *seen_label;
 };
 
 /* gh-people-page.c */
@@ -59,5 +70,13 @@ void _gh_people_page_show_failure       (GhPeoplePage    *self,
 
 /* gh-people-page-actions.c: the people.* actions, apply, undo and export. */
 void _gh_people_page_class_init_actions (GtkWidgetClass *widget_class);
+
+/* gh-people-page-record.c: the change record of the account shown, and the views that read
+ * it. */
+void _gh_people_page_class_init_record  (GtkWidgetClass *widget_class);
+/* Starts recording what the editor does (nothing without a session). */
+void _gh_people_page_start_recording    (GhPeoplePage   *self);
+void _gh_people_page_stop_recording     (GhPeoplePage   *self);
+void _gh_people_page_update_record      (GhPeoplePage   *self);
 
 G_END_DECLS

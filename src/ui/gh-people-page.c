@@ -13,6 +13,14 @@
 
 G_DEFINE_FINAL_TYPE (GhPeoplePage, gh_people_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Groups digits by thousands with the locale's separator, as translators give it: GLib's
  * printf has no portable "%'u". */
 static char *
@@ -183,6 +191,8 @@ update_actions (GhPeoplePage *self)
   gtk_widget_action_set_enabled (widget, "people.retry-now", applying && paused > 0);
   gtk_widget_action_set_enabled (widget, "people.undo",
                                  self->can_edit && can_undo && !applying && !loading);
+  gtk_widget_action_set_enabled (widget, "people.history", self->recorder != NULL);
+  gtk_widget_action_set_enabled (widget, "people.checkup", have && !loading);
 
   gtk_widget_set_visible (self->add_button, self->can_edit);
   gtk_widget_set_visible (self->apply_button, self->can_edit);
@@ -329,6 +339,7 @@ forget_editor (GhPeoplePage *self)
   g_clear_object (&self->load_cancellable);
 
 
+  _gh_people_page_stop_recording (self);
   if (self->editor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->editor, self);
@@ -350,10 +361,48 @@ gh_people_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->record_dismissed, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), GH_TYPE_PEOPLE_PAGE);
 
   G_OBJECT_CLASS (gh_people_page_parent_class)->dispose (object);
+}
+
+static void
+gh_people_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GhPeoplePage *self = GH_PEOPLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gh_people_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GhPeoplePage *self = GH_PEOPLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gh_people_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -363,8 +412,16 @@ gh_people_page_class_init (GhPeoplePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gh_people_page_dispose;
+  object_class->get_property = gh_people_page_get_property;
+  object_class->set_property = gh_people_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GH_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _gh_people_page_class_init_actions (widget_class);
+  _gh_people_page_class_init_record (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-people-page.ui");
@@ -389,6 +446,10 @@ gh_people_page_class_init (GhPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, apply_bar);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, apply_button);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, record_box);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, record_label);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, seen_box);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, seen_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }
 
@@ -448,6 +509,7 @@ gh_people_page_load_with_first_page (GhPeoplePage  *self,
   g_signal_connect_object (gh_assignment_editor_get_model (self->editor), "items-changed",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
+  _gh_people_page_start_recording (self);
   start_load (self, first_page);
 }
 
@@ -504,4 +566,31 @@ gh_people_page_get_editor (GhPeoplePage *self)
   g_return_val_if_fail (GH_IS_PEOPLE_PAGE (self), NULL);
 
   return self->editor;
+}
+
+GhSession *
+gh_people_page_get_session (GhPeoplePage *self)
+{
+  g_return_val_if_fail (GH_IS_PEOPLE_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+gh_people_page_set_session (GhPeoplePage *self,
+                            GhSession    *session)
+{
+  g_return_if_fail (GH_IS_PEOPLE_PAGE (self));
+  g_return_if_fail (session == NULL || GH_IS_SESSION (session));
+
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GhChangeRecorder *
+gh_people_page_get_recorder (GhPeoplePage *self)
+{
+  g_return_val_if_fail (GH_IS_PEOPLE_PAGE (self), NULL);
+
+  return self->recorder;
 }

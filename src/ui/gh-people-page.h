@@ -6,11 +6,16 @@
 #include <adwaita.h>
 
 #include "gh-assignment-editor.h"
+#include "gh-change-recorder.h"
+#include "gh-session.h"
 
 G_BEGIN_DECLS
 
 /* Who is assigned to the WhatsApp Business Account with which tasks: an editable grid whose
- * edits are staged until Apply.  Has no header bar of its own; the window's holds it. */
+ * edits are staged until Apply.  Has no header bar of its own; the window's holds it.
+ *
+ * With a "session" (construct or set before a load), every apply and undo goes into the
+ * session's change record, and the History view reads it. */
 #define GH_TYPE_PEOPLE_PAGE (gh_people_page_get_type ())
 G_DECLARE_FINAL_TYPE (GhPeoplePage, gh_people_page, GH, PEOPLE_PAGE, AdwBin)
 
@@ -40,6 +45,11 @@ gboolean            gh_people_page_has_changes (GhPeoplePage  *self);
 void                gh_people_page_discard     (GhPeoplePage  *self);
 /* NULL before load. */
 GhAssignmentEditor *gh_people_page_get_editor  (GhPeoplePage  *self);
+GhSession          *gh_people_page_get_session (GhPeoplePage  *self);
+void                gh_people_page_set_session (GhPeoplePage  *self,
+                                                GhSession     *session);
+/* NULL without a session or before load. */
+GhChangeRecorder   *gh_people_page_get_recorder (GhPeoplePage *self);
 
 /* Writes what Meta holds (gh_assignment_editor_to_csv) to @file, replacing it.  The
  * Export button saves through this after the file chooser. */

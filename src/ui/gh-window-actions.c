@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gh-access-window.h"
 #include "gh-application.h"
 #include "gh-graph-error.h"
 #include "gh-preferences-window.h"
@@ -513,6 +514,23 @@ back_action_cb (GtkWidget  *widget,
     navigate_back (self, NULL);
 }
 
+/* Who has access to what across every saved connection, or its review: decisions about the
+ * account shown are staged in its grid. */
+static void
+access_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GhWindow *self = GH_WINDOW (widget);
+  GhAccessWindow *window;
+
+  window = gh_access_window_new (GTK_WINDOW (self), self->session,
+                                 gh_people_page_get_editor (
+                                   gh_account_view_get_people_page (_gh_window_get_account_view (self))));
+  gh_access_window_show_review (window, g_str_equal (action_name, "win.access-review"));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _gh_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -542,6 +560,10 @@ _gh_window_install_actions (GtkWidgetClass *widget_class)
                                    retry_keyring_action_cb);
   gtk_widget_class_install_action (widget_class, "win.without-keyring", NULL,
                                    without_keyring_action_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.access-overview", NULL,
+                                   access_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.access-review", NULL, access_action_cb);
 
   gtk_widget_class_install_action (widget_class, "nav.back", NULL, back_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

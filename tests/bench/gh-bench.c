@@ -9,6 +9,7 @@
 
 #include "gh-assignment-editor.h"
 #include "gh-bench-people.h"
+#include "gh-bench-record.h"
 #include "gh-bench-startup.h"
 #include "gh-bench.h"
 #include "gh-connection.h"
@@ -329,7 +330,7 @@ main (int   argc,
     { "callgrind", 0, 0, G_OPTION_ARG_NONE, &callgrind,
       "Also count start-up instructions under valgrind (takes minutes)", NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-      "Run one group: round-trips, people, people-ui or startup", "GROUP" },
+      "Run one group: round-trips, people, people-ui, record or startup", "GROUP" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -360,6 +361,8 @@ main (int   argc,
     no_ui_load = bench_people (server, client, &one_request);
   if (only == NULL || g_str_equal (only, "people-ui"))
     gh_bench_people_ui (server, client, PEOPLE, one_request, no_ui_load);
+  if (only == NULL || g_str_equal (only, "record"))
+    gh_bench_record (server, client, PEOPLE);
   if (only == NULL || g_str_equal (only, "startup"))
     gh_bench_startup (callgrind);
 
