@@ -525,21 +525,21 @@ static void
 add_admin_item (GhCheckReport *report)
 {
   const char *fix = _("In Business settings → Users → System users, give the system user "
-                      "the Admin role. Only needed to edit access with Gatehouse.");
+                      "Full control. Only needed to edit access with Gatehouse.");
 
   if (report->is_admin > 0)
     add_item (report, "token.admin", GH_CHECK_STATUS_OK, FALSE,
-              _("Admin system user"),
+              _("System user with full control"),
               _("It can edit who has access to the WhatsApp accounts."),
               NULL, GH_GUIDE_STEP_NONE);
   else if (report->is_admin == 0)
     add_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
-              _("Employee system user"),
+              _("System user with basic access"),
               _("It is read-only here: it can’t change the people assigned to the accounts."),
               fix, GH_GUIDE_STEP_SYSTEM_USER);
   else
     add_item (report, "token.admin", GH_CHECK_STATUS_WARNING, FALSE,
-              _("Admin rights unknown"),
+              _("Role of the system user unknown"),
               _("Gatehouse could not read this system user’s role. Editing who has access "
                 "stays on; if Meta refuses a change, Gatehouse says why."),
               fix, GH_GUIDE_STEP_SYSTEM_USER);

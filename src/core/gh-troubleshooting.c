@@ -81,8 +81,9 @@ static const GhTroubleshootingTopic topics[] = {
     N_("The System User Cannot See the WhatsApp Account"),
     N_("The token is accepted and has every permission, but reading the WhatsApp Business "
        "Account fails with a permission error."),
-    N_("A system user with the Employee role sees only the accounts it was given. Admin "
-       "system users see every account of the business."),
+    N_("A system user with Basic access (the role once called Employee) sees only the "
+       "accounts it was given. System users with Full control of the business see every "
+       "account."),
     N_("In Business settings → Accounts → WhatsApp accounts, open the account, choose Add "
        "People, pick the system user and give it Full control. Then check the token again; "
        "if the account is still missing, generate a new token."),
@@ -161,9 +162,9 @@ static const GhTroubleshootingTopic topics[] = {
     N_("Gatehouse shows who has access but cannot change it: the People view is read-only, "
        "or applying a change fails with a permission error."),
     N_("Only an admin system user can change who is assigned to an account, and the token "
-       "belongs to a system user with the Employee role."),
-    N_("In Business settings → Users → System users, give the system user the Admin role, or "
-       "make the change with the token of an admin system user."),
+       "belongs to a system user with Basic access (once called Employee)."),
+    N_("In Business settings → Users → System users, give the system user Full control (once "
+       "called Admin), or make the change with the token of a system user that has it."),
     /* Translators: words people may search for, separated by semicolons; add your own */
     N_("admin;employee;role;read-only;people;apply;refused;cannot change;edit"),
     "200 100" },

@@ -179,7 +179,7 @@ static const GhWordsEntry code_help[] = {
 };
 
 static const GhWordsEntry mode_help[] = {
-  { "SANDBOX", N_("A test number: it can only message the few recipients added in the app's "
+  { "SANDBOX", N_("A test number: it can only message the few recipients added in the app’s "
                   "API Setup, never real customers.") },
   { NULL, NULL }
 };
@@ -189,7 +189,7 @@ static const GhWordsEntry name_status_help[] = {
                          "may see only the number.") },
   { "DECLINED", N_("Meta declined the display name. Change it in WhatsApp Manager → Phone "
                    "numbers → Profile.") },
-  { "EXPIRED", N_("The display name's approval expired. Submit the name again in WhatsApp "
+  { "EXPIRED", N_("The display name’s approval expired. Submit the name again in WhatsApp "
                   "Manager.") },
   { "NONE", N_("No display name was submitted: customers see only the number.") },
   { NULL, NULL }

@@ -752,7 +752,7 @@ gh_account_page_set_error (GhAccountPage *self,
                                        _("The system user behind this token is not assigned "
                                          "to this WhatsApp Business Account. In Business "
                                          "Suite, open Business settings → Accounts → WhatsApp "
-                                         "accounts, choose the account, select Assign people, "
+                                         "accounts, choose the account, select Add people, "
                                          "pick the system user and give it Full control. Then "
                                          "try again."));
     }

@@ -183,7 +183,7 @@ id_changed_cb (GhAddPersonDialog *self)
   if (*stripped != '\0' && !all_digits (stripped))
     set_error (self->id_error_label,
                _("A user ID has only digits, like 1972385232742142. Copy it from Business "
-                 "Suite → Settings → Users."));
+                 "settings → Users."));
   else
     set_error (self->id_error_label, NULL);
 }

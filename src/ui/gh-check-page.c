@@ -492,11 +492,11 @@ gh_check_page_set_report (GhCheckPage   *self,
     gtk_label_set_text (self->detail_label,
                         _("The token itself is fine and can be saved; what is marked below "
                           "keeps the integration from working until it is fixed. Nothing is "
-                          "saved until you choose Save."));
+                          "saved until you choose Save and Continue."));
   else if (can_save)
     gtk_label_set_text (self->detail_label,
-                        _("Nothing is saved until you choose Save. The token will be kept in "
-                          "your keyring."));
+                        _("Nothing is saved until you choose Save and Continue. The token "
+                          "will be kept in your keyring."));
   else
     gtk_label_set_text (self->detail_label,
                         _("This connection is for this session only; it will not be saved."));

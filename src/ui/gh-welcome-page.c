@@ -186,8 +186,8 @@ keyring_changed_cb (GhWelcomePage *self)
                               "time."));
       else if (gh_token_store_is_sandboxed ())
         gtk_label_set_text (self->keyring_label,
-                            _("Gatehouse keeps tokens through the desktop's Secret portal. "
-                              "Install your desktop's portal (on GNOME, xdg-desktop-portal-gnome "
+                            _("Gatehouse keeps tokens through the desktop’s Secret portal. "
+                              "Install your desktop’s portal (on GNOME, xdg-desktop-portal-gnome "
                               "and GNOME Keyring), log out and in again, then try again. Or "
                               "continue without saving: you will paste the token again next "
                               "time."));

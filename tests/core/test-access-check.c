@@ -288,7 +288,7 @@ test_employee_unreadable_waba (void)
                                    gh_check_item_get_fix (gh_check_report_find_item (
                                      report, "account." WABA2_ID ".reachable")));
   g_assert_nonnull (strstr (text, expected_line));
-  g_assert_nonnull (strstr (text, "\n! Employee system user — "));
+  g_assert_nonnull (strstr (text, "\n! System user with basic access — "));
   g_assert_null (strstr (text, "\n✗ "));
 
   g_clear_pointer (&wabas, g_ptr_array_unref);

@@ -430,7 +430,7 @@ test_employee (Fixture       *fixture,
     NULL
   };
   static const char * const unreadable[] = {
-    "This Token Can’t Read This Account", "Assign people", "Full control",
+    "This Token Can’t Read This Account", "Add people", "Full control",
     "Open WhatsApp Accounts in Business Suite", "Try Again", "Technical details",
     NULL
   };
