@@ -28,6 +28,7 @@ struct _GhAccountPage
   AdwStatusPage       *error_page;
   GtkWidget           *fix_button;
   GtkExpander         *details_expander;
+  GtkWidget           *help_button;
   GtkLabel            *details_label;
   AdwPreferencesPage  *content_page;
   AdwPreferencesGroup *details_group;
@@ -651,6 +652,7 @@ gh_account_page_class_init (GhAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, fix_button);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, details_expander);
+  gtk_widget_class_bind_template_child (widget_class, GhAccountPage, help_button);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, content_page);
   gtk_widget_class_bind_template_child (widget_class, GhAccountPage, details_group);
@@ -742,6 +744,7 @@ gh_account_page_set_error (GhAccountPage *self,
   gh_ui_status_page_set_error (self->error_page, self->details_label,
                                GTK_WIDGET (self->details_expander), error,
                                _("The Account Could Not Be Read"));
+  gh_ui_help_button_set_error (self->help_button, error);
 
   /* The commonest cause has a fix Business Suite can do, with a button to its page. */
   not_assigned = g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);

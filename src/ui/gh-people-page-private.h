@@ -29,6 +29,7 @@ struct _GhPeoplePage
   GtkSpinner         *spinner;
   AdwStatusPage      *error_page;
   GtkWidget          *details_expander;
+  GtkWidget          *help_button;
   GtkLabel           *details_label;
   GhPeopleGrid       *grid;
   GtkWidget          *pause_box;

@@ -306,6 +306,7 @@ loaded_cb (GObject      *object,
 
   gh_ui_status_page_set_error (self->error_page, self->details_label, self->details_expander,
                                error, _("The List Could Not Be Read"));
+  gh_ui_help_button_set_error (self->help_button, error);
 
   self->load_failed = TRUE;
   if (g_list_model_get_n_items (editor_model (self)) > 0)
@@ -436,6 +437,7 @@ gh_people_page_class_init (GhPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, details_expander);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, help_button);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, grid);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, pause_box);

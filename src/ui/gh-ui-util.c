@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-graph-error.h"
+#include "gh-troubleshooting.h"
 #include "gh-ui-util.h"
 
 #define GH_UI_ROWS_KEY "gh-ui-rows"
@@ -307,6 +308,21 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
   adw_status_page_set_description (page, escaped);
   gtk_label_set_text (details, technical != NULL ? technical : "");
   gtk_widget_set_visible (details_box, technical != NULL);
+}
+
+void
+gh_ui_help_button_set_error (GtkWidget    *button,
+                             const GError *error)
+{
+  const char *topic;
+
+  g_return_if_fail (GTK_IS_ACTIONABLE (button));
+  g_return_if_fail (error != NULL);
+
+  topic = gh_troubleshooting_topic_for_error (error);
+  if (topic != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", topic);
+  gtk_widget_set_visible (button, topic != NULL);
 }
 
 GtkWidget *

@@ -50,6 +50,11 @@ void       gh_ui_status_page_set_error (AdwStatusPage *page,
                                         const GError  *error,
                                         const char    *fallback_title);
 
+/* Points @button at the troubleshooting topic that explains @error (app.help) and shows it;
+ * hides it when no topic is about @error (a dropped connection, say). */
+void       gh_ui_help_button_set_error (GtkWidget    *button,
+                                        const GError *error);
+
 /* The main menu button every screen's header bar ends with: Preferences, Keyboard
  * Shortcuts, Troubleshooting, About (F10 opens it). */
 GtkWidget *gh_ui_main_menu_button_new (void);

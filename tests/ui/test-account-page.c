@@ -460,6 +460,28 @@ test_employee (Fixture       *fixture,
   assert_texts (fixture->page, unreadable);
   assert_no_text (fixture->page, "Not available");
 
+  /* Its help topic is one click away. */
+  {
+    GtkWidget *help = gtk_widget_get_ancestor (find_text (fixture->page, "Help With This Problem"),
+                                               GTK_TYPE_BUTTON);
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (help));
+
+    g_assert_true (gtk_widget_get_visible (help));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (help)), ==, "app.help");
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "account-not-assigned");
+
+    /* A dropped connection has no topic: no button leading nowhere. */
+    {
+      g_autoptr(GError) dropped = g_error_new_literal (GH_GRAPH_ERROR, GH_GRAPH_ERROR_NETWORK,
+                                                       "Connection refused");
+
+      gh_account_page_set_error (fixture->page, dropped);
+      g_assert_false (gtk_widget_get_visible (help));
+      gh_account_page_set_error (fixture->page, error);
+      g_assert_true (gtk_widget_get_visible (help));
+    }
+  }
+
   expander = gtk_widget_get_ancestor (find_text (fixture->page, "Technical details"),
                                       GTK_TYPE_EXPANDER);
   g_assert_nonnull (expander);

@@ -765,8 +765,8 @@ test_read_only (Fixture       *fixture,
   fixture->client = client_new (fixture, GH_DEMO_TOKEN_EMPLOYEE);
   load_page (fixture, FALSE);
 
-  wait_for_label (GTK_WIDGET (fixture->page), "not an admin");
-  wait_for_label (GTK_WIDGET (fixture->page), "make it an Admin");
+  wait_for_label (GTK_WIDGET (fixture->page), "does not have Full control");
+  wait_for_label (GTK_WIDGET (fixture->page), "give it Full control");
   search (fixture, "anna flex", 1);
   check = find_check (fixture, "Full control for Anna Flex");
   g_assert_false (gtk_widget_get_sensitive (check));
