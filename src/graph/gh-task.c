@@ -182,3 +182,107 @@ gh_task_flags_to_json (GhTaskFlags         flags,
 
   return json_to_string (root, FALSE);
 }
+
+/* Groups */
+
+typedef struct
+{
+  const char *wire;
+  const char *short_label;   /* within the group; NULL for a group of one */
+} GroupTask;
+
+typedef struct
+{
+  const char *label;
+  GroupTask   tasks[GH_TASK_GROUP_MAX_TASKS];
+} GroupInfo;
+
+#define SHORT_LABEL_CONTEXT "task within its group"
+
+/* Tasks are named by their wire names: a task Meta has that Gatehouse does not know yet finds
+ * its group once it is added to the table of known tasks. */
+static const GroupInfo groups[GH_TASK_N_GROUPS] = {
+  { N_("Full control"), { { "MANAGE", NULL } } },
+  { N_("Messaging"), { { "MESSAGING", NULL } } },
+  { N_("Templates"),
+    { { "MANAGE_TEMPLATES", NC_ (SHORT_LABEL_CONTEXT, "manage") },
+      { "VIEW_TEMPLATES", NC_ (SHORT_LABEL_CONTEXT, "view") } } },
+  { N_("Phone numbers"),
+    { { "MANAGE_PHONE", NC_ (SHORT_LABEL_CONTEXT, "manage") },
+      { "VIEW_PHONE_ASSETS", NC_ (SHORT_LABEL_CONTEXT, "view") },
+      /* Translators: the profile and settings of the phone numbers */
+      { "MANAGE_PHONE_ASSETS", NC_ (SHORT_LABEL_CONTEXT, "assets") } } },
+  { N_("Cost and billing"),
+    { { "VIEW_COST", NC_ (SHORT_LABEL_CONTEXT, "view") },
+      { "MANAGE_BILLING", NC_ (SHORT_LABEL_CONTEXT, "manage") } } },
+  { N_("Insights"), { { "VIEW_INSIGHTS", NULL } } },
+  { N_("Apps and development"),
+    { { "DEVELOP", NC_ (SHORT_LABEL_CONTEXT, "develop") },
+      { "MANAGE_EXTENSIONS", NC_ (SHORT_LABEL_CONTEXT, "extensions") } } },
+  { N_("Users"), { { "MANAGE_USERS", NULL } } },
+};
+
+static const GroupTask *
+group_task_of (GhTaskFlags  task,
+               GhTaskGroup *group)
+{
+  const char *wire = gh_task_to_string (task);
+
+  for (guint g = 0; wire != NULL && g < GH_TASK_N_GROUPS; g++)
+    for (guint i = 0; i < GH_TASK_GROUP_MAX_TASKS && groups[g].tasks[i].wire != NULL; i++)
+      if (strcmp (groups[g].tasks[i].wire, wire) == 0)
+        {
+          if (group != NULL)
+            *group = g;
+          return &groups[g].tasks[i];
+        }
+
+  return NULL;
+}
+
+const char *
+gh_task_group_get_label (GhTaskGroup group)
+{
+  g_return_val_if_fail (group < GH_TASK_N_GROUPS, NULL);
+
+  return _(groups[group].label);
+}
+
+guint
+gh_task_group_get_tasks (GhTaskGroup group,
+                         GhTaskFlags members[GH_TASK_GROUP_MAX_TASKS])
+{
+  guint n = 0;
+
+  g_return_val_if_fail (group < GH_TASK_N_GROUPS, 0);
+
+  for (guint i = 0; i < GH_TASK_GROUP_MAX_TASKS && groups[group].tasks[i].wire != NULL; i++)
+    {
+      GhTaskFlags task = gh_task_from_string (groups[group].tasks[i].wire);
+
+      if (task != GH_TASK_NONE)
+        members[n++] = task;
+    }
+
+  return n;
+}
+
+GhTaskGroup
+gh_task_get_group (GhTaskFlags task)
+{
+  GhTaskGroup group = GH_TASK_N_GROUPS;
+
+  group_task_of (task, &group);
+  return group;
+}
+
+const char *
+gh_task_get_short_label (GhTaskFlags task)
+{
+  const GroupTask *entry = group_task_of (task, NULL);
+
+  if (entry == NULL || entry->short_label == NULL)
+    return NULL;
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, SHORT_LABEL_CONTEXT, entry->short_label);
+}

@@ -57,4 +57,33 @@ GStrv        gh_task_flags_to_strv    (GhTaskFlags         flags,
 char        *gh_task_flags_to_json    (GhTaskFlags         flags,
                                        const char * const *unknown);
 
+/* The tasks as a person thinks of them, in the order shown: each known task belongs to one
+ * group, and a group may hold several tasks ("Templates": manage, view).  A group none of
+ * whose tasks is known yet holds none and is not shown. */
+typedef enum
+{
+  GH_TASK_GROUP_FULL_CONTROL,
+  GH_TASK_GROUP_MESSAGING,
+  GH_TASK_GROUP_TEMPLATES,
+  GH_TASK_GROUP_PHONE,
+  GH_TASK_GROUP_COST,
+  GH_TASK_GROUP_INSIGHTS,
+  GH_TASK_GROUP_APPS,
+  GH_TASK_GROUP_USERS,
+} GhTaskGroup;
+
+#define GH_TASK_N_GROUPS 8
+#define GH_TASK_GROUP_MAX_TASKS 3
+
+/* Translated group name: "Phone numbers". */
+const char  *gh_task_group_get_label  (GhTaskGroup  group);
+/* The known tasks of @group into @members, in the order shown; returns how many. */
+guint        gh_task_group_get_tasks  (GhTaskGroup  group,
+                                       GhTaskFlags  members[GH_TASK_GROUP_MAX_TASKS]);
+/* The group of one known task; GH_TASK_N_GROUPS for anything else. */
+GhTaskGroup  gh_task_get_group        (GhTaskFlags  task);
+/* A task's name within its group ("view" in "Templates"), translated; NULL when it is the
+ * only task its group can hold. */
+const char  *gh_task_get_short_label  (GhTaskFlags  task);
+
 G_END_DECLS

@@ -110,6 +110,13 @@ within (GtkWidget *child,
   return child != NULL && (child == widget || gtk_widget_is_ancestor (child, widget));
 }
 
+static gboolean
+is_cut (GtkWidget *label)
+{
+  return gtk_widget_get_visible (label)
+         && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
 static void
 set_accessible_label (GtkWidget  *widget,
                       const char *label)
@@ -129,10 +136,10 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
-static void
-state_words (GhAssignment  *row,
-             const char   **icon_name,
-             char         **text)
+void
+gh_people_state_words (GhAssignment  *row,
+                       const char   **icon_name,
+                       char         **text)
 {
   const char *message = gh_assignment_get_message (row);
 
@@ -198,8 +205,8 @@ state_words (GhAssignment  *row,
     }
 }
 
-static char *
-unknown_tasks_text (GhAssignment *row)
+char *
+gh_people_unknown_tasks_text (GhAssignment *row)
 {
   const char * const *unknown = gh_assignment_get_unknown_tasks (row);
 
@@ -287,7 +294,7 @@ cell_update (gpointer data)
 
     case GH_PEOPLE_CELL_OTHER:
       {
-        g_autofree char *text = unknown_tasks_text (row);
+        g_autofree char *text = gh_people_unknown_tasks_text (row);
 
         gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
       }
@@ -298,7 +305,7 @@ cell_update (gpointer data)
         const char *icon_name = NULL;
         g_autofree char *text = NULL;
 
-        state_words (row, &icon_name, &text);
+        gh_people_state_words (row, &icon_name, &text);
         if (icon_name != NULL)
           gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
         gtk_widget_set_visible (self->icon, icon_name != NULL);
@@ -382,22 +389,29 @@ badge_new (const char *text)
   return badge;
 }
 
+/* The name, then the kind and the ID.  What the column cannot hold is cut with an ellipsis
+ * and given whole by the tooltip (screen readers read the labels' whole text); the badge of
+ * this connection, next to the name, is never cut: the column's least width holds it. */
 static void
 build_person (GhPeopleCell *self)
 {
-  self->name_label = label_new (GTK_WIDGET (self));
-  gtk_label_set_width_chars (GTK_LABEL (self->name_label), 18);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->name_label), 30);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->name_label = label_new (NULL);
+  self->own_badge = badge_new (_("This connection"));
+  gtk_widget_add_css_class (self->own_badge, "gh-badge-own");
+  gtk_widget_set_halign (self->own_badge, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (self->own_badge, TRUE);
+  gtk_box_append (GTK_BOX (top), self->name_label);
+  gtk_box_append (GTK_BOX (top), self->own_badge);
+  gtk_widget_set_parent (top, GTK_WIDGET (self));
 
   self->details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->type_badge = badge_new (NULL);
-  self->own_badge = badge_new (_("This connection"));
-  gtk_widget_add_css_class (self->own_badge, "gh-badge-own");
   self->id_label = label_new (NULL);
   gtk_widget_add_css_class (self->id_label, "dim-label");
   gtk_widget_add_css_class (self->id_label, "caption");
   gtk_box_append (GTK_BOX (self->details), self->type_badge);
-  gtk_box_append (GTK_BOX (self->details), self->own_badge);
   gtk_box_append (GTK_BOX (self->details), self->id_label);
   gtk_widget_set_parent (self->details, GTK_WIDGET (self));
 }
@@ -562,10 +576,11 @@ gh_people_cell_get_tooltip (GhPeopleCell *self,
     {
     case GH_PEOPLE_CELL_OTHER:
       {
-        g_autofree char *text = unknown_tasks_text (row);
+        g_autofree char *text = gh_people_unknown_tasks_text (row);
 
-        return text != NULL ? g_strdup (_("Tasks Gatehouse does not know; they are kept as "
-                                          "they are"))
+        /* Translators: the tooltip of tasks Meta knows and Gatehouse does not; %s lists them */
+        return text != NULL ? g_strdup_printf (_("%s: tasks Gatehouse does not know; they are "
+                                                 "kept as they are"), text)
                             : NULL;
       }
 
@@ -574,7 +589,7 @@ gh_people_cell_get_tooltip (GhPeopleCell *self,
         const char *icon_name = NULL;
         char *text = NULL;
 
-        state_words (row, &icon_name, &text);
+        gh_people_state_words (row, &icon_name, &text);
         return text;
       }
 
@@ -587,7 +602,21 @@ gh_people_cell_get_tooltip (GhPeopleCell *self,
       return NULL;
 
     case GH_PEOPLE_CELL_PERSON:
+      /* What the column had no room for. */
+      if (is_cut (self->name_label) || is_cut (self->id_label))
+        return g_strdup_printf ("%s\n%s", gh_people_display_name (row),
+                                gh_assignment_get_id (row));
+      return NULL;
+
     default:
       return NULL;
     }
+}
+
+GhPeopleSlot *
+gh_people_cell_get_slot (GhPeopleCell *self)
+{
+  g_return_val_if_fail (GH_IS_PEOPLE_CELL (self), NULL);
+
+  return self->binding.slot;
 }

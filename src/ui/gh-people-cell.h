@@ -28,6 +28,13 @@ void        gh_cell_binding_unbind  (GhCellBinding *binding);
 
 /* The name a row goes by in the grid and in accessible names: never empty. */
 const char *gh_people_display_name  (GhAssignment  *row);
+/* A row's state in words ("Changed", "Failed: …") with its icon; both NULL when there is
+ * nothing to say. */
+void        gh_people_state_words   (GhAssignment  *row,
+                                     const char   **icon_name,
+                                     char         **text);
+/* The tasks Gatehouse does not know, as Meta names them, or NULL. */
+char       *gh_people_unknown_tasks_text (GhAssignment *row);
 
 typedef enum
 {
@@ -43,13 +50,14 @@ typedef enum
 #define GH_TYPE_PEOPLE_CELL (gh_people_cell_get_type ())
 G_DECLARE_FINAL_TYPE (GhPeopleCell, gh_people_cell, GH, PEOPLE_CELL, GtkWidget)
 
-GtkWidget  *gh_people_cell_new          (GhPeopleGrid     *grid,
-                                         GhPeopleCellKind  kind);
-void        gh_people_cell_bind         (GhPeopleCell     *self,
-                                         GhPeopleSlot     *slot);
-void        gh_people_cell_unbind       (GhPeopleCell     *self);
+GtkWidget    *gh_people_cell_new          (GhPeopleGrid     *grid,
+                                           GhPeopleCellKind  kind);
+void          gh_people_cell_bind         (GhPeopleCell     *self,
+                                           GhPeopleSlot     *slot);
+void          gh_people_cell_unbind       (GhPeopleCell     *self);
+GhPeopleSlot *gh_people_cell_get_slot     (GhPeopleCell     *self);
 /* The tooltip of @child (a descendant of the cell, or the cell itself), or NULL. */
-char       *gh_people_cell_get_tooltip  (GhPeopleCell     *self,
-                                         GtkWidget        *child);
+char         *gh_people_cell_get_tooltip  (GhPeopleCell     *self,
+                                           GtkWidget        *child);
 
 G_END_DECLS

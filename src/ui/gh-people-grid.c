@@ -7,49 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "gh-people-cell.h"
-#include "gh-people-grid.h"
-#include "gh-people-slots.h"
-#include "gh-task-cell.h"
-
-struct _GhPeopleGrid
-{
-  AdwBin               parent_instance;
-
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *person_column;
-  gboolean             columns_sized;
-
-  /* editor's rows → gate (rows handed over) → sort → filter (search) → places → view */
-  GtkSliceListModel   *gate;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkCustomFilter     *filter;
-  GhPeopleSlots       *slots;
-  guint                reveal_id;
-  char                *search_text;
-
-  GhAssignmentEditor  *editor;
-  gboolean             can_edit;
-  GMenu               *row_menu;
-
-  /* An edit waiting for the lock-out confirmation. */
-  GtkWindow           *lockout_dialog;
-  GhAssignment        *pending_row;
-  GhTaskFlags          pending_tasks;
-  gboolean             pending_remove;
-};
+#include "gh-people-grid-private.h"
+#include "gh-people-keys.h"
 
 G_DEFINE_FINAL_TYPE (GhPeopleGrid, gh_people_grid, ADW_TYPE_BIN)
-
-typedef enum
-{
-  COLUMN_PERSON,
-  COLUMN_TASKS,
-  COLUMN_OTHER,
-  COLUMN_STATE,
-  COLUMN_ACTIONS,
-} ColumnKind;
 
 enum
 {
@@ -218,8 +179,8 @@ filter_items_changed_cb (GhPeopleGrid *self)
     gh_people_slots_set_limit (self->slots, MIN (n, REVEAL_STEP));
 
   if (self->reveal_id == 0 && gh_people_slots_get_limit (self->slots) < n)
-    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
-                                                    reveal_step_cb, self, NULL);
+    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_step_cb, self,
+                                                    NULL);
 
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
@@ -238,205 +199,129 @@ filter_match (gpointer item,
   return key != NULL && strstr (key, self->search_text) != NULL;
 }
 
-/* Cells */
+/* The "Other" column is there while some row holds a task Gatehouse does not know. */
+static gboolean
+has_unknown (GhAssignment *row)
+{
+  const char * const *unknown = gh_assignment_get_unknown_tasks (row);
+
+  return unknown != NULL && unknown[0] != NULL;
+}
+
+/* The person whose tasks are open in the narrow list went away with a refresh or an apply:
+ * back to the list.  Only once the list is read whole, since a refresh takes rows out for a
+ * moment. */
+static void
+check_open_row (GhPeopleGrid *self)
+{
+  GhAssignment *open_row = gh_people_list_get_open_row (self->narrow);
+  GListModel *model;
+
+  if (open_row == NULL || self->editor == NULL || gh_assignment_editor_get_loading (self->editor))
+    return;
+
+  model = gh_assignment_editor_get_model (self->editor);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GhAssignment) row = g_list_model_get_item (model, i);
+
+      if (row == open_row)
+        return;
+    }
+
+  gh_people_list_close (self->narrow);
+}
 
 static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+rows_changed_cb (GListModel   *model,
+                 guint         position,
+                 guint         removed,
+                 guint         added,
+                 GhPeopleGrid *self)
 {
-  GhPeopleGrid *self = user_data;
-  ColumnKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "gh-kind"));
-  GtkWidget *cell;
+  guint start = position;
+  guint end = position + added;
 
-  switch (kind)
+  /* Rows only come and go whole: after a removal, everything is counted again. */
+  if (removed > 0)
     {
-    case COLUMN_PERSON:
-      cell = gh_people_cell_new (self, GH_PEOPLE_CELL_PERSON);
-      break;
+      self->n_unknown = 0;
+      start = 0;
+      end = g_list_model_get_n_items (model);
+      check_open_row (self);
+    }
 
-    case COLUMN_TASKS:
-      cell = gh_task_cell_new (self);
-      break;
+  for (guint i = start; i < end; i++)
+    {
+      g_autoptr(GhAssignment) row = g_list_model_get_item (model, i);
 
-    case COLUMN_OTHER:
-      cell = gh_people_cell_new (self, GH_PEOPLE_CELL_OTHER);
-      break;
+      if (has_unknown (row))
+        self->n_unknown++;
+    }
 
-    case COLUMN_STATE:
-      cell = gh_people_cell_new (self, GH_PEOPLE_CELL_STATE);
-      break;
+  _gh_people_grid_set_other_visible (self);
+}
 
-    case COLUMN_ACTIONS:
-      cell = gh_people_cell_new (self, GH_PEOPLE_CELL_ACTIONS);
-      break;
+/* Keyboard */
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GhPeopleGrid          *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *list_view = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+  GhAssignment *row;
+
+  if (focus == NULL || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      /* Up and Down keep the column: from a box to the same task of the next person. */
+      return gtk_widget_is_ancestor (focus, list_view)
+             && gh_people_keys_move (list_view, focus,
+                                     keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1);
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      /* Left and Right go along the row, box to box. */
+      return gtk_widget_is_ancestor (focus, list_view)
+             && gh_people_keys_move_across (list_view, focus,
+                                            keyval == GDK_KEY_Left
+                                            || keyval == GDK_KEY_KP_Left ? -1 : 1);
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      /* Delete marks the person the focus is on for removal, as the trash button does. */
+      row = gh_people_keys_row_of (focus);
+      if (row == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self)))
+        return FALSE;
+      if (gh_assignment_get_state (row) != GH_ASSIGNMENT_STATE_REMOVED)
+        gh_people_grid_stage (self, row, GH_TASK_NONE, TRUE);
+      return TRUE;
 
     default:
-      g_assert_not_reached ();
-    }
-
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (GH_IS_TASK_CELL (cell))
-    gh_task_cell_bind (GH_TASK_CELL (cell), gtk_list_item_get_item (item));
-  else
-    gh_people_cell_bind (GH_PEOPLE_CELL (cell), gtk_list_item_get_item (item));
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (GH_IS_TASK_CELL (cell))
-    gh_task_cell_unbind (GH_TASK_CELL (cell));
-  else
-    gh_people_cell_unbind (GH_PEOPLE_CELL (cell));
-}
-
-static GtkColumnViewColumn *
-add_column (GhPeopleGrid *self,
-            const char   *title,
-            ColumnKind    kind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "gh-kind", GUINT_TO_POINTER (kind));
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, kind != COLUMN_TASKS);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  return column;
-}
-
-/* GTK 4.8 lets a column's title be text only: the task titles are put into the title
- * widget of the tasks column, laid out like the check boxes below.  The titles' widths also
- * become the columns' fixed widths: a column without one measures every row made so far on
- * each layout, which stalls the window while thousands of rows come in. */
-static void
-column_view_mapped_cb (GhPeopleGrid *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  int slot = 56;
-
-  if (self->columns_sized)
-    return;
-  self->columns_sized = TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      guint index = 0;
-
-      if (g_strcmp0 (gtk_widget_get_css_name (child), "header") != 0)
-        continue;
-
-      for (GtkWidget *title = gtk_widget_get_first_child (child);
-           title != NULL && index < g_list_model_get_n_items (columns);
-           title = gtk_widget_get_next_sibling (title), index++)
-        {
-          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, index);
-          GtkWidget *box = gtk_widget_get_first_child (title);
-          GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-          int natural = 0;
-          int minimums[] = { 260, 0, 140, 200, 96 };
-
-          if (index == COLUMN_TASKS && GTK_IS_BOX (box) && GTK_IS_LABEL (label))
-            {
-              GtkWidget *header = gh_task_cell_header_new ();
-
-              gtk_widget_set_visible (label, FALSE);
-              gtk_box_append (GTK_BOX (box), header);
-              slot = gh_task_cell_header_slot_width (header);
-            }
-
-          gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-          if (index == COLUMN_TASKS)
-            natural = slot * GH_TASK_N_KNOWN;
-          else if (index < G_N_ELEMENTS (minimums))
-            natural = MAX (natural, minimums[index]);
-
-          gtk_column_view_column_set_fixed_width (column, natural);
-        }
+      return FALSE;
     }
 }
 
-/* The grid's one tooltip handler: its cells set none, since each gtk_widget_set_tooltip_text
- * costs X round trips on GTK 4.8, for thousands of cells. */
-static gboolean
-query_tooltip_cb (GtkWidget  *view,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  GtkWidget *target;
-  g_autofree char *text = NULL;
-  graphene_rect_t bounds;
-
-  if (keyboard)
-    target = gtk_root_get_focus (gtk_widget_get_root (view));
-  else
-    target = gtk_widget_pick (view, x, y, GTK_PICK_INSENSITIVE);
-  if (target == NULL || !(target == view || gtk_widget_is_ancestor (target, view)))
-    return FALSE;
-
-  if (gh_task_cell_get_tooltip (target) != NULL)
-    text = g_strdup (gh_task_cell_get_tooltip (target));
-  for (GtkWidget *widget = target; text == NULL && widget != view;
-       widget = gtk_widget_get_parent (widget))
-    if (GH_IS_PEOPLE_CELL (widget))
-      text = gh_people_cell_get_tooltip (GH_PEOPLE_CELL (widget), target);
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  if (gtk_widget_compute_bounds (target, view, &bounds))
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
-                                                         bounds.size.width,
-                                                         bounds.size.height });
-  return TRUE;
-}
+/* Narrow */
 
 static void
-build_columns (GhPeopleGrid *self)
+squeezed_cb (GhPeopleGrid *self)
 {
-  GtkExpression *expression;
-  g_autoptr(GtkSorter) sorter = NULL;
+  gboolean narrow = adw_squeezer_get_visible_child (self->squeezer) == GTK_WIDGET (self->narrow);
 
-  self->person_column = add_column (self, _("Person"), COLUMN_PERSON);
-  gtk_column_view_column_set_expand (self->person_column, TRUE);
-  expression = gtk_property_expression_new (GH_TYPE_ASSIGNMENT, NULL, "display-name");
-  sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-  gtk_column_view_column_set_sorter (self->person_column, sorter);
-
-  add_column (self, _("Tasks"), COLUMN_TASKS);
-  add_column (self, _("Other"), COLUMN_OTHER);
-  add_column (self, _("State"), COLUMN_STATE);
-  /* Translators: the title of the column with each row's presets menu and Remove button */
-  add_column (self, _("Edit"), COLUMN_ACTIONS);
-
-  g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self,
-                           G_CONNECT_SWAPPED);
+  gh_people_list_set_model (self->narrow, narrow ? G_LIST_MODEL (self->slots) : NULL);
 }
 
 static void
@@ -453,6 +338,9 @@ forget_editor (GhPeopleGrid *self)
       g_signal_handlers_disconnect_by_data (gh_assignment_editor_get_model (self->editor), self);
     }
   g_clear_object (&self->editor);
+  self->n_unknown = 0;
+  if (self->narrow != NULL)
+    gh_people_list_close (self->narrow);
 
   if (self->gate != NULL)
     {
@@ -461,14 +349,26 @@ forget_editor (GhPeopleGrid *self)
     }
 }
 
+/* The font or the text scale changed: the columns are measured again once the titles have
+ * their new style (the header says so itself, but not while the list hides it). */
+static void
+gh_people_grid_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (gh_people_grid_parent_class)->css_changed (widget, change);
+
+  _gh_people_grid_queue_size_columns (GH_PEOPLE_GRID (widget));
+}
+
 static void
 gh_people_grid_dispose (GObject *object)
 {
   GhPeopleGrid *self = GH_PEOPLE_GRID (object);
 
   forget_editor (self);
+  g_clear_handle_id (&self->size_id, g_source_remove);
   if (self->reveal_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->reveal_id);
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
   self->reveal_id = 0;
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -498,6 +398,7 @@ gh_people_grid_class_init (GhPeopleGridClass *klass)
 
   object_class->dispose = gh_people_grid_dispose;
   object_class->finalize = gh_people_grid_finalize;
+  GTK_WIDGET_CLASS (klass)->css_changed = gh_people_grid_css_changed;
 
   signals[ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -509,19 +410,48 @@ gh_people_grid_init (GhPeopleGrid *self)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->column_view), TRUE);
-  g_signal_connect (self->column_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("People with access"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
                                  GTK_WIDGET (self->column_view));
-  adw_bin_set_child (ADW_BIN (self), scrolled);
-  build_columns (self);
+  self->wide = scrolled;
+  self->narrow = GH_PEOPLE_LIST (gh_people_list_new (self));
+
+  /* The first that fits: the grid, or the list when the grid would scroll sideways. */
+  self->squeezer = ADW_SQUEEZER (adw_squeezer_new ());
+  adw_squeezer_set_switch_threshold_policy (self->squeezer, ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_squeezer_set_homogeneous (self->squeezer, FALSE);
+  adw_squeezer_set_transition_type (self->squeezer, ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (self->squeezer, self->wide);
+  adw_squeezer_add (self->squeezer, GTK_WIDGET (self->narrow));
+  g_signal_connect_object (self->squeezer, "notify::visible-child",
+                           G_CALLBACK (squeezed_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->squeezer));
+
+  /* Before the lists see the keys: GTK's column view would take Up and Down to the row. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new
+                                                            (gtk_keyval_trigger_new
+                                                               (GDK_KEY_Return,
+                                                                GDK_CONTROL_MASK),
+                                                             gtk_keyval_trigger_new
+                                                               (GDK_KEY_KP_Enter,
+                                                                GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("people.apply")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  gh_task_layout_init (&self->task_layout);
+  _gh_people_grid_build_columns (self);
 
   /* Sorted before the search filter: a search then never sorts, and a sort happens only
    * when rows come or the person asks for another order. */
@@ -540,7 +470,8 @@ gh_people_grid_init (GhPeopleGrid *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref
                                                                          (self->slots))));
   gtk_column_view_set_model (self->column_view, selection);
-  gtk_column_view_sort_by_column (self->column_view, self->person_column, GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_PERSON],
+                                  GTK_SORT_ASCENDING);
 }
 
 void
@@ -563,6 +494,12 @@ gh_people_grid_set_editor (GhPeopleGrid       *self,
                            G_CALLBACK (update_gate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "notify::loading", G_CALLBACK (update_gate), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gh_assignment_editor_get_model (editor), "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, 0);
+  g_signal_connect_object (editor, "notify::loading", G_CALLBACK (check_open_row), self,
+                           G_CONNECT_SWAPPED);
+  rows_changed_cb (gh_assignment_editor_get_model (editor), 0, 0,
+                   g_list_model_get_n_items (gh_assignment_editor_get_model (editor)), self);
   update_gate (self);
 }
 

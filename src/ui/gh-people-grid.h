@@ -9,13 +9,15 @@
 
 G_BEGIN_DECLS
 
-/* The people page's grid: one row per assigned user, a check box per task, searchable and
- * sortable by name, for tens of thousands of rows.  Rows go to the grid as the editor reads
- * them: the first page at once, later ones in growing batches, so that rows already on
- * screen are rarely bound again; a search or a sort moves rows between the grid's places
- * instead of rebuilding them.  Edits go through the editor, after asking when one would
- * lock the account out.  "rows-changed" is emitted when the rows shown or their count
- * changed. */
+/* The people page's grid: one row per assigned user, a check box per task under the task
+ * groups, searchable and sortable by name, for tens of thousands of rows.  Rows go to the
+ * grid as the editor reads them: the first page at once, later ones in growing batches, so
+ * that rows already on screen are rarely bound again; a search or a sort moves rows between
+ * the grid's places instead of rebuilding them.  Where the columns do not fit, the same
+ * rows show as a list of people (GhPeopleList).  Up and Down keep the column, Delete marks
+ * the person for removal, Ctrl+Return activates "people.apply".  Edits go through the
+ * editor, after asking when one would lock the account out.  "rows-changed" is emitted
+ * when the rows shown or their count changed. */
 #define GH_TYPE_PEOPLE_GRID (gh_people_grid_get_type ())
 G_DECLARE_FINAL_TYPE (GhPeopleGrid, gh_people_grid, GH, PEOPLE_GRID, AdwBin)
 

@@ -12,6 +12,7 @@ struct _GhPeopleSlot
   GObject       parent_instance;
 
   GhAssignment *assignment;
+  guint         position;
 };
 
 G_DEFINE_FINAL_TYPE (GhPeopleSlot, gh_people_slot, G_TYPE_OBJECT)
@@ -83,6 +84,14 @@ gh_people_slot_get_assignment (GhPeopleSlot *self)
   g_return_val_if_fail (GH_IS_PEOPLE_SLOT (self), NULL);
 
   return self->assignment;
+}
+
+guint
+gh_people_slot_get_position (GhPeopleSlot *self)
+{
+  g_return_val_if_fail (GH_IS_PEOPLE_SLOT (self), 0);
+
+  return self->position;
 }
 
 
@@ -256,6 +265,7 @@ gh_people_slots_get_item (GListModel *model,
 
       slot = g_object_new (GH_TYPE_PEOPLE_SLOT, NULL);
       slot->assignment = g_steal_pointer (&assignment);
+      slot->position = position;
       g_ptr_array_index (self->slots, position) = slot;
     }
 

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GhPeopleSlot, gh_people_slot, GH, PEOPLE_SLOT, GObject)
 
 GhAssignment *gh_people_slot_get_assignment (GhPeopleSlot *self);
+/* Where the place is in the grid's model: a place never moves. */
+guint         gh_people_slot_get_position   (GhPeopleSlot *self);
 
 /* The grid's model: the rows of @source (sorted and filtered GhAssignment*) in places that
  * stay put.  GTK 4.8's list views destroy the widgets of removed items and re-bind every row
