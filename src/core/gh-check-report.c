@@ -312,6 +312,20 @@ gh_check_summary_sentence (gboolean      passed,
   return _("This token works.");
 }
 
+const char *
+gh_check_summary_title (gboolean      passed,
+                        GhCheckStatus verdict)
+{
+  if (!passed)
+    return _("This Token Can’t Be Used Yet");
+  if (verdict == GH_CHECK_STATUS_ERROR)
+    return _("This Token Works, but the Integration Is Not Ready");
+  if (verdict == GH_CHECK_STATUS_WARNING)
+    return _("This Token Works, with Warnings");
+
+  return _("This Token Works");
+}
+
 /* Public API */
 
 const char *

@@ -119,6 +119,9 @@ const char    *gh_check_report_get_summary   (GhCheckReport *self);
  * rows changed after the check, e.g. after Subscribe). */
 const char    *gh_check_summary_sentence     (gboolean       passed,
                                               GhCheckStatus  verdict);
+/* The same verdict as a heading, in title case and without a final period. */
+const char    *gh_check_summary_title        (gboolean       passed,
+                                              GhCheckStatus  verdict);
 GhTokenInfo   *gh_check_report_get_token_info (GhCheckReport *self);
 const char    *gh_check_report_get_user_id   (GhCheckReport *self);
 const char    *gh_check_report_get_user_name (GhCheckReport *self);

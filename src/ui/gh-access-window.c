@@ -13,6 +13,7 @@
 #include "gh-export.h"
 #include "gh-journal-entry.h"
 #include "gh-ui-util.h"
+#include "gh-wrap-box.h"
 
 G_DEFINE_FINAL_TYPE (GhAccessWindow, gh_access_window, ADW_TYPE_WINDOW)
 
@@ -308,6 +309,7 @@ gh_access_window_class_init (GhAccessWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   _gh_access_window_class_init_review (widget_class);
 
+  g_type_ensure (GH_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-access-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GhAccessWindow, switcher_title);
@@ -329,6 +331,7 @@ static void
 gh_access_window_init (GhAccessWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   gh_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.export", FALSE);

@@ -114,7 +114,7 @@ value_label_new (const char *value,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* A wrapping label asks for the width of its longest word only, and the row's title takes
    * the rest: short values would break after every few letters. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (value, -1) + 2, 20));
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (value, -1) + 2, 12));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
@@ -666,6 +666,7 @@ gh_account_page_init (GhAccountPage *self)
 {
   g_type_ensure (GH_TYPE_READINESS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
   /* Not a bound template child: AdwBin already owns it and unparents it on dispose. */

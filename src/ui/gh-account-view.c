@@ -20,7 +20,7 @@ struct _GhAccountView
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *waba_dropdown;
-  GtkMenuButton        *connection_menu_button;
+  GMenuModel           *connection_menu;
   GhBanner             *account_banner;
   AdwViewStack         *view_stack;
   GhAccountPage        *account_page;
@@ -311,7 +311,7 @@ gh_account_view_class_init (GhAccountViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, waba_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GhAccountView, connection_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GhAccountView, connection_menu);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, account_banner);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GhAccountView, account_page);
@@ -321,34 +321,61 @@ gh_account_view_class_init (GhAccountViewClass *klass)
 }
 
 static void
-name_inner_button (GtkWidget  *widget,
-                   const char *name)
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  ellipsize)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        name, -1);
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
-                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      }
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (name));
+}
+
+/* The chosen account's name gives way in a narrow window; the list shows names whole. */
+static GtkListItemFactory *
+name_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), NULL);
+  return factory;
 }
 
 static void
 gh_account_view_init (GhAccountView *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new ());
+  /* One menu: this connection's items above the app's. */
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (self->connection_menu));
   gh_banner_set_button_label (self->account_banner, _("Re_place Token…"));
+  gtk_drop_down_set_factory (self->waba_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->waba_dropdown, list_factory);
   self->waba_selected_id = g_signal_connect_swapped (self->waba_dropdown, "notify::selected",
                                                      G_CALLBACK (waba_selected_cb), self);
 
   /* GTK 4.8's drop-down and menu button do not pass their names on to the button a screen
    * reader meets. */
-  name_inner_button (GTK_WIDGET (self->waba_dropdown), _("WhatsApp Business Account"));
-  name_inner_button (GTK_WIDGET (self->connection_menu_button), _("Connection menu"));
+  gh_ui_name_inner_button (GTK_WIDGET (self->waba_dropdown), _("WhatsApp Business Account"));
 }
 
 void

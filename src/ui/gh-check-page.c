@@ -11,6 +11,7 @@
 #include "gh-readiness-group.h"
 #include "gh-session.h"
 #include "gh-ui-util.h"
+#include "gh-wrap-box.h"
 
 /* The check report in plain words: one row per requirement of the token with ✓, warning or
  * ✗, and what to do about it; then, per account it reaches, whether it is ready to send and
@@ -174,7 +175,7 @@ update_summary (GhCheckPage *self)
   GhCheckStatus verdict = shown_verdict (self);
   GhCheckStatus shown = passed ? verdict : GH_CHECK_STATUS_ERROR;
 
-  gtk_label_set_text (self->summary_label, gh_check_summary_sentence (passed, verdict));
+  gtk_label_set_text (self->summary_label, gh_check_summary_title (passed, verdict));
   gtk_image_set_from_icon_name (self->summary_icon, status_icon_name (shown));
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "warning");
@@ -434,7 +435,9 @@ static void
 gh_check_page_init (GhCheckPage *self)
 {
   g_type_ensure (GH_TYPE_READINESS_GROUP);
+  g_type_ensure (GH_TYPE_WRAP_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->readiness_groups = g_ptr_array_new ();
   gh_ui_button_set_mnemonic (self->replace_button, _("Re_place Token…"));

@@ -281,6 +281,7 @@ pill_button_new (const char *label,
   gtk_widget_add_css_class (button, "pill");
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
+  gh_ui_wrap_pill_labels (button);
 
   return button;
 }

@@ -12,6 +12,7 @@
 #include "gh-export.h"
 #include "gh-history-window.h"
 #include "gh-ui-util.h"
+#include "gh-wrap-box.h"
 
 /* At most this many changes are read: years of a busy account, and still a quick read. */
 #define MAX_ENTRIES 20000
@@ -302,6 +303,7 @@ gh_history_window_class_init (GhHistoryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
+  g_type_ensure (GH_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GhHistoryWindow, window_title);

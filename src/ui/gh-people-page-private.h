@@ -22,6 +22,8 @@ struct _GhPeoplePage
   GtkSearchEntry     *search_entry;
   GtkLabel           *counts_label;
   GtkWidget          *add_button;
+  GtkWidget          *compact_add_button;
+  GtkWidget          *more_button;
   GtkWidget          *loading_box;
   GtkLabel           *loading_label;
   GtkProgressBar     *loading_bar;

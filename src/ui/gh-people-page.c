@@ -10,6 +10,7 @@
 #include "gh-people-grid.h"
 #include "gh-people-page-private.h"
 #include "gh-ui-util.h"
+#include "gh-wrap-box.h"
 
 G_DEFINE_FINAL_TYPE (GhPeoplePage, gh_people_page, ADW_TYPE_BIN)
 
@@ -195,6 +196,7 @@ update_actions (GhPeoplePage *self)
   gtk_widget_action_set_enabled (widget, "people.checkup", have && !loading);
 
   gtk_widget_set_visible (self->add_button, self->can_edit);
+  gtk_widget_set_visible (self->compact_add_button, self->can_edit);
   gtk_widget_set_visible (self->apply_button, self->can_edit);
   gtk_widget_set_visible (self->discard_button, self->can_edit);
   gtk_widget_set_visible (self->readonly_box, have && !self->can_edit);
@@ -430,6 +432,8 @@ gh_people_page_class_init (GhPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, compact_add_button);
+  gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, loading_box);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, loading_label);
   gtk_widget_class_bind_template_child (widget_class, GhPeoplePage, loading_bar);
@@ -459,7 +463,10 @@ static void
 gh_people_page_init (GhPeoplePage *self)
 {
   g_type_ensure (GH_TYPE_PEOPLE_GRID);
+  g_type_ensure (GH_TYPE_WRAP_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
+  gh_ui_name_inner_button (self->more_button, _("More actions"));
   /* Not a bound template child: AdwBin's own dispose lets go of its child. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 

@@ -363,6 +363,7 @@ gh_person_tasks_init (GhPersonTasks *self)
   self->remove_button = button_new (_("_Remove From This Account"),
                                     G_CALLBACK (remove_clicked_cb), self);
   gtk_widget_set_halign (self->remove_button, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->remove_button))), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), self->remove_button);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
 

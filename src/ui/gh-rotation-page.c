@@ -792,6 +792,7 @@ static void
 gh_rotation_page_init (GhRotationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->added = g_ptr_array_new ();
   update_actions (self);

@@ -357,6 +357,7 @@ static void
 gh_token_page_init (GhTokenPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->field = gh_secret_field_attach (GTK_EDITABLE (self->token_row));
   /* No spell checking, no word suggestions learned from it, no on-screen keyboard help. */

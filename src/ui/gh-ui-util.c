@@ -128,6 +128,7 @@ gh_ui_button_set_mnemonic (GtkButton  *button,
   gtk_button_set_use_underline (button, TRUE);
   gtk_button_set_label (button, label);
   name_mnemonic_button (button);
+  gh_ui_wrap_pill_labels (GTK_WIDGET (button));
 }
 
 void
@@ -311,6 +312,44 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
 }
 
 void
+gh_ui_name_inner_button (GtkWidget  *widget,
+                         const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      }
+}
+
+void
+gh_ui_wrap_pill_labels (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "pill")
+      && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+    {
+      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)));
+
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gh_ui_wrap_pill_labels (child);
+}
+
+void
 gh_ui_help_button_set_error (GtkWidget    *button,
                              const GError *error)
 {
@@ -326,14 +365,24 @@ gh_ui_help_button_set_error (GtkWidget    *button,
 }
 
 GtkWidget *
-gh_ui_main_menu_button_new (void)
+gh_ui_main_menu_button_new (GMenuModel *screen_items)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   g_autoptr(GMenuItem) help = g_menu_item_new (_("_Troubleshooting"), NULL);
   GtkWidget *button = gtk_menu_button_new ();
 
-  /* GNOME's main menu: settings, keyboard shortcuts, help, about. */
+  /* The screen's own items first, then GNOME's main menu: settings, keyboard shortcuts, help,
+   * about. */
+  for (int i = 0; screen_items != NULL && i < g_menu_model_get_n_items (screen_items); i++)
+    {
+      g_autoptr(GMenuModel) items = g_menu_model_get_item_link (screen_items, i,
+                                                                G_MENU_LINK_SECTION);
+
+      g_menu_append_section (menu, NULL, items != NULL ? items : screen_items);
+      if (items == NULL)
+        break;
+    }
   g_menu_append (section, _("_Preferences"), "app.preferences");
   g_menu_append (section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
   g_menu_item_set_action_and_target (help, "app.help", "s", "");
@@ -347,5 +396,6 @@ gh_ui_main_menu_button_new (void)
   gtk_widget_set_tooltip_text (button, _("Main Menu"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Main Menu"), -1);
+  gh_ui_name_inner_button (button, _("Main Menu"));
   return button;
 }

@@ -55,8 +55,19 @@ void       gh_ui_status_page_set_error (AdwStatusPage *page,
 void       gh_ui_help_button_set_error (GtkWidget    *button,
                                         const GError *error);
 
-/* The main menu button every screen's header bar ends with: Preferences, Keyboard
+/* Lets the text of every pill button under @root (a plain label, not an icon and label) wrap
+ * onto a second line rather than push a narrow window wider: long translations and large
+ * text need it. */
+void       gh_ui_wrap_pill_labels      (GtkWidget    *root);
+
+/* GTK 4.8's drop-down and menu button do not pass their names on to the button inside them,
+ * the one a screen reader meets: names it @name. */
+void       gh_ui_name_inner_button     (GtkWidget    *widget,
+                                        const char   *name);
+
+/* The main menu button every screen's header bar ends with: the sections of @screen_items
+ * (nullable; a menu of items without sections is one section), then Preferences, Keyboard
  * Shortcuts, Troubleshooting, About (F10 opens it). */
-GtkWidget *gh_ui_main_menu_button_new (void);
+GtkWidget *gh_ui_main_menu_button_new (GMenuModel *screen_items);
 
 G_END_DECLS

@@ -321,5 +321,6 @@ static void
 gh_welcome_page_init (GhWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new ());
+  gh_ui_wrap_pill_labels (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (NULL));
 }

@@ -88,7 +88,7 @@ check_and_accept (GhWindow *window)
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
   wait_for_page (window, "check");
-  wait_for_label (find (window, GH_TYPE_CHECK_PAGE), "This token works");
+  wait_for_label (find (window, GH_TYPE_CHECK_PAGE), "This Token Works");
   g_assert_true (gtk_widget_activate_action (find (window, GH_TYPE_CHECK_PAGE), "check.accept",
                                              NULL));
 }

@@ -107,7 +107,7 @@ test_appstream (void)
   g_assert_no_error (error);
 
   window = gh_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (gh_test_find_widget_of_type (GTK_WIDGET (window),
                                                            GH_TYPE_WELCOME_PAGE),

@@ -214,7 +214,7 @@ test_token_to_overview (Fixture       *fixture,
   g_assert_null (gh_test_find_label (GTK_WIDGET (fixture->window), GH_DEMO_TOKEN_ADMIN));
 
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
-  wait_for_page (fixture->window, "check", "This token works");
+  wait_for_page (fixture->window, "check", "This Token Works");
 
   /* Nothing is saved before the person accepts. */
   gh_token_store_list_async (store, NULL, listed_cb, &listed);
@@ -422,7 +422,7 @@ test_invalid_token_is_kept (Fixture       *fixture,
   token_page = find_page (fixture, GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), bad);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
-  wait_for_page (fixture->window, "check", "can’t be used");
+  wait_for_page (fixture->window, "check", "Can’t Be Used");
 
   /* A failed check offers no way to save, and going back finds the token as pasted. */
   gtk_widget_activate_action (find_page (fixture, GH_TYPE_CHECK_PAGE), "check.accept", NULL);
@@ -707,7 +707,7 @@ test_revoked_at_launch (Fixture       *fixture,
   token_page = gh_test_find_widget_of_type (GTK_WIDGET (second), GH_TYPE_TOKEN_PAGE);
   gh_token_page_set_token (GH_TOKEN_PAGE (token_page), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token_page, "token.check", NULL));
-  wait_for_page (second, "check", "This token works");
+  wait_for_page (second, "check", "This Token Works");
   g_assert_true (gtk_widget_activate_action (gh_test_find_widget_of_type (GTK_WIDGET (second),
                                                                           GH_TYPE_CHECK_PAGE),
                                              "check.accept", NULL));
