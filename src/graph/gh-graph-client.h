@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "gh-graph-redact.h"
+
 G_BEGIN_DECLS
 
 #define GH_TYPE_GRAPH_CLIENT (gh_graph_client_get_type ())
@@ -115,9 +117,5 @@ void           gh_graph_client_batch_async        (GhGraphClient       *self,
 GPtrArray     *gh_graph_client_batch_finish       (GhGraphClient       *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
-
-/* Replaces anything that looks like a token (EAA…, long opaque strings, access_token=…,
- * Bearer …) with "[redacted]".  Used by debug logging and error details. */
-char          *gh_graph_redact                    (const char          *text);
 
 G_END_DECLS

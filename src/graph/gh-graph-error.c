@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "gh-graph-client.h"
 #include "gh-graph-error-private.h"
+#include "gh-graph-redact.h"
 #include "gh-json-private.h"
 
 typedef struct

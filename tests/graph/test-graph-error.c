@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "gh-graph-client.h"
 #include "gh-graph-error.h"
 #include "gh-graph-error-private.h"
+#include "gh-graph-redact.h"
 
 #define FAKE_TOKEN "EAAGm0PX4ZCpsBAKZCZBvh7Qx9LkTzWq1Yb3R5nM8cD2eF6gH0iJ4kL7mN9oP1qR3sT5uV"
 
