@@ -35,6 +35,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return gh_assigned_user_parse (element, NULL);
+}
+
 static void
 gh_assigned_user_finalize (GObject *object)
 {
@@ -152,22 +159,7 @@ gh_assigned_user_parse (JsonNode  *node,
 GPtrArray *
 gh_assigned_user_parse_array (JsonArray *items)
 {
-  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
-  if (items == NULL)
-    return users;
-
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhAssignedUser *user = gh_assigned_user_parse (json_array_get_element (items, i), NULL);
-
-      if (user != NULL)
-        g_ptr_array_add (users, user);
-    }
-
-  return users;
+  return _gh_json_array_parse_items (items, parse_item, NULL);
 }
 
 const char *

@@ -31,6 +31,21 @@ char       *_gh_json_object_dup_id     (JsonObject  *object,
 /* The string elements of an array member, others skipped; NULL when the member is absent. */
 GStrv       _gh_json_object_dup_strv   (JsonObject  *object,
                                         const char  *member);
+/* Builds one model object from one element of a list; NULL skips the element. */
+typedef gpointer (*GhJsonItemParser) (JsonNode *element,
+                                      gpointer  user_data);
+/* The objects @parse_item makes of the elements of @items (NULL: none), in order, bad
+ * elements skipped; the array owns them (g_object_unref). */
+GPtrArray  *_gh_json_array_parse_items (JsonArray        *items,
+                                        GhJsonItemParser  parse_item,
+                                        gpointer          user_data);
+/* The same for the "data" array of a {"data": [...]} edge; fails with
+ * GH_GRAPH_ERROR_MALFORMED_RESPONSE naming @what when there is none. */
+GPtrArray  *_gh_json_parse_data_list   (JsonNode         *node,
+                                        GhJsonItemParser  parse_item,
+                                        gpointer          user_data,
+                                        const char       *what,
+                                        GError          **error);
 /* Parses text into a node; NULL with @error set when it is not JSON. */
 JsonNode   *_gh_json_parse_bytes       (const char  *data,
                                         gsize        length,

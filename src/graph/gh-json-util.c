@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
 static JsonNode *
@@ -249,6 +250,46 @@ _gh_json_object_dup_strv (JsonObject *object,
     }
 
   return g_strv_builder_end (builder);
+}
+
+GPtrArray *
+_gh_json_array_parse_items (JsonArray        *items,
+                            GhJsonItemParser  parse_item,
+                            gpointer          user_data)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = items != NULL ? json_array_get_length (items) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer object = parse_item (json_array_get_element (items, i), user_data);
+
+      if (object != NULL)
+        g_ptr_array_add (objects, object);
+    }
+
+  return objects;
+}
+
+GPtrArray *
+_gh_json_parse_data_list (JsonNode          *node,
+                          GhJsonItemParser   parse_item,
+                          gpointer           user_data,
+                          const char        *what,
+                          GError           **error)
+{
+  JsonArray *items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
+
+  if (items == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("The %s list has no data", what);
+
+      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                          0, FALSE, text));
+      return NULL;
+    }
+
+  return _gh_json_array_parse_items (items, parse_item, user_data);
 }
 
 JsonNode *

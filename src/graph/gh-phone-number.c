@@ -40,6 +40,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return gh_phone_number_parse (element, NULL);
+}
+
 static void
 gh_phone_number_finalize (GObject *object)
 {
@@ -166,30 +173,7 @@ GPtrArray *
 gh_phone_number_parse_list (JsonNode  *node,
                             GError   **error)
 {
-  g_autoptr(GPtrArray) numbers = NULL;
-  JsonArray *items;
-  guint n;
-
-  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
-  if (items == NULL)
-    {
-      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
-                                                          0, FALSE,
-                                                          "The phone number list has no data"));
-      return NULL;
-    }
-
-  numbers = g_ptr_array_new_with_free_func (g_object_unref);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhPhoneNumber *number = gh_phone_number_parse (json_array_get_element (items, i), NULL);
-
-      if (number != NULL)
-        g_ptr_array_add (numbers, number);
-    }
-
-  return g_steal_pointer (&numbers);
+  return _gh_json_parse_data_list (node, parse_item, NULL, "phone number", error);
 }
 
 #define GETTER(field)                                                  \

@@ -135,6 +135,13 @@ parse_health (GhWaba     *self,
     }
 }
 
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return gh_waba_parse (element, NULL);
+}
+
 static void
 gh_waba_finalize (GObject *object)
 {
@@ -292,30 +299,7 @@ GPtrArray *
 gh_waba_parse_list (JsonNode  *node,
                     GError   **error)
 {
-  g_autoptr(GPtrArray) wabas = NULL;
-  JsonArray *items;
-  guint n;
-
-  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
-  if (items == NULL)
-    {
-      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
-                                                          0, FALSE,
-                                                          "The account list has no data"));
-      return NULL;
-    }
-
-  wabas = g_ptr_array_new_with_free_func (g_object_unref);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhWaba *waba = gh_waba_parse (json_array_get_element (items, i), NULL);
-
-      if (waba != NULL)
-        g_ptr_array_add (wabas, waba);
-    }
-
-  return g_steal_pointer (&wabas);
+  return _gh_json_parse_data_list (node, parse_item, NULL, "account", error);
 }
 
 #define GETTER(field)                                   \
