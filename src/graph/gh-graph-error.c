@@ -227,28 +227,69 @@ _gh_graph_error_new_from_transport (const GError *transport_error)
                                    transport_error->message);
 }
 
-#define DEFINE_GETTER(type, name, field, fallback)      \
-  type                                                  \
-  gh_graph_error_get_##name (const GError *error)       \
-  {                                                     \
-    GhGraphErrorPrivate *priv;                          \
-                                                        \
-    if (error == NULL)                                  \
-      return fallback;                                  \
-    priv = get_private (error);          \
-    return priv ? priv->field : fallback;               \
-  }
+gint64
+gh_graph_error_get_graph_code (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
 
-DEFINE_GETTER (gint64, graph_code, graph_code, 0)
-DEFINE_GETTER (gint64, graph_subcode, graph_subcode, 0)
-DEFINE_GETTER (const char *, graph_message, graph_message, NULL)
-DEFINE_GETTER (const char *, user_title, user_title, NULL)
-DEFINE_GETTER (const char *, user_message, user_message, NULL)
-DEFINE_GETTER (const char *, fbtrace_id, fbtrace_id, NULL)
-DEFINE_GETTER (guint, http_status, http_status, 0)
-DEFINE_GETTER (guint, retry_after, retry_after, 0)
+  return priv != NULL ? priv->graph_code : 0;
+}
 
-#undef DEFINE_GETTER
+gint64
+gh_graph_error_get_graph_subcode (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->graph_subcode : 0;
+}
+
+const char *
+gh_graph_error_get_graph_message (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->graph_message : NULL;
+}
+
+const char *
+gh_graph_error_get_user_title (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->user_title : NULL;
+}
+
+const char *
+gh_graph_error_get_user_message (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->user_message : NULL;
+}
+
+const char *
+gh_graph_error_get_fbtrace_id (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->fbtrace_id : NULL;
+}
+
+guint
+gh_graph_error_get_http_status (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->http_status : 0;
+}
+
+guint
+gh_graph_error_get_retry_after (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->retry_after : 0;
+}
 
 gboolean
 gh_graph_error_is_transient (const GError *error)

@@ -176,26 +176,85 @@ gh_phone_number_parse_list (JsonNode  *node,
   return _gh_json_parse_data_list (node, parse_item, NULL, "phone number", error);
 }
 
-#define GETTER(field)                                                  \
-  const char *                                                         \
-  gh_phone_number_get_##field (GhPhoneNumber *self)                    \
-  {                                                                    \
-    g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);            \
-    return self->field;                                                \
-  }
+const char *
+gh_phone_number_get_id (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
 
-GETTER (id)
-GETTER (display_phone_number)
-GETTER (verified_name)
-GETTER (quality_rating)
-GETTER (code_verification_status)
-GETTER (status)
-GETTER (name_status)
-GETTER (platform_type)
-GETTER (throughput_level)
-GETTER (account_mode)
+  return self->id;
+}
 
-#undef GETTER
+const char *
+gh_phone_number_get_display_phone_number (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->display_phone_number;
+}
+
+const char *
+gh_phone_number_get_verified_name (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->verified_name;
+}
+
+const char *
+gh_phone_number_get_quality_rating (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->quality_rating;
+}
+
+const char *
+gh_phone_number_get_code_verification_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->code_verification_status;
+}
+
+const char *
+gh_phone_number_get_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->status;
+}
+
+const char *
+gh_phone_number_get_name_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->name_status;
+}
+
+const char *
+gh_phone_number_get_platform_type (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->platform_type;
+}
+
+const char *
+gh_phone_number_get_throughput_level (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->throughput_level;
+}
+
+const char *
+gh_phone_number_get_account_mode (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->account_mode;
+}
 
 gboolean
 gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
