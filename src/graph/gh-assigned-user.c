@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gh-assigned-user.h"
+#include "gh-assigned-user-private.h"
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
@@ -39,7 +40,7 @@ static gpointer
 parse_item (JsonNode *element,
             gpointer  user_data)
 {
-  return gh_assigned_user_parse (element, NULL);
+  return _gh_assigned_user_parse (element, NULL);
 }
 
 static void
@@ -123,7 +124,7 @@ gh_assigned_user_init (GhAssignedUser *self)
 }
 
 GhAssignedUser *
-gh_assigned_user_parse (JsonNode  *node,
+_gh_assigned_user_parse (JsonNode  *node,
                         GError   **error)
 {
   g_autoptr(GhAssignedUser) self = NULL;
@@ -179,7 +180,7 @@ gh_assigned_user_get_name (GhAssignedUser *self)
 }
 
 const char *
-gh_assigned_user_get_display_name (GhAssignedUser *self)
+_gh_assigned_user_get_display_name (GhAssignedUser *self)
 {
   g_return_val_if_fail (GH_IS_ASSIGNED_USER (self), NULL);
 
@@ -187,7 +188,7 @@ gh_assigned_user_get_display_name (GhAssignedUser *self)
 }
 
 const char *
-gh_assigned_user_get_user_type (GhAssignedUser *self)
+_gh_assigned_user_get_user_type (GhAssignedUser *self)
 {
   g_return_val_if_fail (GH_IS_ASSIGNED_USER (self), NULL);
 

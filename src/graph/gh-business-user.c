@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gh-business-user.h"
+#include "gh-business-user-private.h"
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
@@ -47,7 +48,7 @@ static gpointer
 parse_item (JsonNode *element,
             gpointer  user_data)
 {
-  return gh_business_user_parse (element, GPOINTER_TO_INT (user_data), NULL);
+  return _gh_business_user_parse (element, GPOINTER_TO_INT (user_data), NULL);
 }
 
 static void
@@ -128,7 +129,7 @@ gh_business_user_init (GhBusinessUser *self)
 }
 
 GhBusinessUser *
-gh_business_user_parse (JsonNode  *node,
+_gh_business_user_parse (JsonNode  *node,
                         gboolean   is_system_user,
                         GError   **error)
 {
@@ -215,7 +216,7 @@ gh_business_user_get_email (GhBusinessUser *self)
 }
 
 const char *
-gh_business_user_get_role (GhBusinessUser *self)
+_gh_business_user_get_role (GhBusinessUser *self)
 {
   g_return_val_if_fail (GH_IS_BUSINESS_USER (self), NULL);
 

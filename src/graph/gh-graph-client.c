@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "gh-graph-client.h"
+#include "gh-graph-client-private.h"
 #include "gh-graph-error-private.h"
 #include "gh-graph-redact.h"
 #include "gh-json-private.h"
@@ -814,7 +815,7 @@ gh_graph_client_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_API_VERSION:
-      gh_graph_client_set_api_version (self, g_value_get_string (value));
+      _gh_graph_client_set_api_version (self, g_value_get_string (value));
       break;
 
     default:
@@ -892,7 +893,7 @@ gh_graph_batch_result_free (GhGraphBatchResult *result)
 }
 
 gboolean
-gh_graph_client_is_loopback_url (const char *url)
+_gh_graph_client_is_loopback_url (const char *url)
 {
   g_autoptr(GUri) uri = parse_http_uri (url);
 
@@ -925,7 +926,7 @@ gh_graph_client_new (const char  *base_url,
   self->base_url = normalize_base (uri);
   self->base_uri = g_uri_parse (self->base_url, SOUP_HTTP_URI_FLAGS, NULL);
   g_assert (self->base_uri != NULL);
-  gh_graph_client_set_api_version (self, api_version);
+  _gh_graph_client_set_api_version (self, api_version);
 
   return g_steal_pointer (&self);
 }
@@ -938,7 +939,7 @@ gh_graph_client_new_from_environment (const char  *api_version,
 }
 
 const char *
-gh_graph_client_get_base_url (GhGraphClient *self)
+_gh_graph_client_get_base_url (GhGraphClient *self)
 {
   g_return_val_if_fail (GH_IS_GRAPH_CLIENT (self), NULL);
 
@@ -946,7 +947,7 @@ gh_graph_client_get_base_url (GhGraphClient *self)
 }
 
 const char *
-gh_graph_client_get_api_version (GhGraphClient *self)
+_gh_graph_client_get_api_version (GhGraphClient *self)
 {
   g_return_val_if_fail (GH_IS_GRAPH_CLIENT (self), NULL);
 
@@ -954,7 +955,7 @@ gh_graph_client_get_api_version (GhGraphClient *self)
 }
 
 void
-gh_graph_client_set_api_version (GhGraphClient *self,
+_gh_graph_client_set_api_version (GhGraphClient *self,
                                  const char    *api_version)
 {
   g_autofree char *version = NULL;

@@ -56,12 +56,7 @@ GhGraphClient *gh_graph_client_new                (const char     *base_url,
 /* Reads GATEHOUSE_GRAPH_URL (same rules as above). */
 GhGraphClient *gh_graph_client_new_from_environment (const char   *api_version,
                                                      GError      **error);
-gboolean       gh_graph_client_is_loopback_url    (const char     *url);
 
-const char    *gh_graph_client_get_base_url       (GhGraphClient  *self);
-const char    *gh_graph_client_get_api_version    (GhGraphClient  *self);
-void           gh_graph_client_set_api_version    (GhGraphClient  *self,
-                                                   const char     *api_version);
 /* The token is kept in memory only, sent only in the Authorization header. */
 void           gh_graph_client_set_token          (GhGraphClient  *self,
                                                    const char     *token);

@@ -236,7 +236,7 @@ gh_graph_error_get_graph_code (const GError *error)
 }
 
 gint64
-gh_graph_error_get_graph_subcode (const GError *error)
+_gh_graph_error_get_graph_subcode (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -244,7 +244,7 @@ gh_graph_error_get_graph_subcode (const GError *error)
 }
 
 const char *
-gh_graph_error_get_graph_message (const GError *error)
+_gh_graph_error_get_graph_message (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -252,7 +252,7 @@ gh_graph_error_get_graph_message (const GError *error)
 }
 
 const char *
-gh_graph_error_get_user_title (const GError *error)
+_gh_graph_error_get_user_title (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -260,7 +260,7 @@ gh_graph_error_get_user_title (const GError *error)
 }
 
 const char *
-gh_graph_error_get_user_message (const GError *error)
+_gh_graph_error_get_user_message (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -276,7 +276,7 @@ gh_graph_error_get_fbtrace_id (const GError *error)
 }
 
 guint
-gh_graph_error_get_http_status (const GError *error)
+_gh_graph_error_get_http_status (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -292,7 +292,7 @@ gh_graph_error_get_retry_after (const GError *error)
 }
 
 gboolean
-gh_graph_error_is_transient (const GError *error)
+_gh_graph_error_is_transient (const GError *error)
 {
   GhGraphErrorPrivate *priv;
 

@@ -8,6 +8,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-phone-number.h"
+#include "gh-phone-number-private.h"
 
 struct _GhPhoneNumber
 {
@@ -44,7 +45,7 @@ static gpointer
 parse_item (JsonNode *element,
             gpointer  user_data)
 {
-  return gh_phone_number_parse (element, NULL);
+  return _gh_phone_number_parse (element, NULL);
 }
 
 static void
@@ -132,7 +133,7 @@ gh_phone_number_init (GhPhoneNumber *self)
 }
 
 GhPhoneNumber *
-gh_phone_number_parse (JsonNode  *node,
+_gh_phone_number_parse (JsonNode  *node,
                        GError   **error)
 {
   g_autoptr(GhPhoneNumber) self = NULL;
@@ -257,7 +258,7 @@ gh_phone_number_get_account_mode (GhPhoneNumber *self)
 }
 
 gboolean
-gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
+_gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
 {
   g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), FALSE);
 

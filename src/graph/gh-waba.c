@@ -8,6 +8,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-waba.h"
+#include "gh-waba-private.h"
 
 struct _GhWaba
 {
@@ -415,7 +416,7 @@ gh_waba_get_creation_time (GhWaba *self)
 }
 
 const char *
-gh_waba_get_status (GhWaba *self)
+_gh_waba_get_status (GhWaba *self)
 {
   g_return_val_if_fail (GH_IS_WABA (self), NULL);
 
@@ -455,7 +456,7 @@ gh_waba_get_unavailable_reason (GhWaba *self)
 }
 
 const char * const *
-gh_waba_get_tasks (GhWaba *self)
+_gh_waba_get_tasks (GhWaba *self)
 {
   g_return_val_if_fail (GH_IS_WABA (self), NULL);
 

@@ -11,8 +11,8 @@
 
 #include "gh-assigned-user.h"
 #include "gh-demo-server.h"
-#include "gh-graph-client.h"
-#include "gh-graph-error.h"
+#include "gh-graph-client-private.h"
+#include "gh-graph-error-private.h"
 
 typedef struct
 {
@@ -331,8 +331,8 @@ test_error_expired (Fixture       *fixture,
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TOKEN_EXPIRED);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, 463);
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 400);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, 463);
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 400);
   g_assert_nonnull (gh_graph_error_get_fbtrace_id (error));
   assert_no_token (error);
   g_clear_error (&error);
@@ -389,8 +389,8 @@ test_error_server (Fixture       *fixture,
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_true (gh_graph_error_is_transient (error));
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 500);
+  g_assert_true (_gh_graph_error_is_transient (error));
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 500);
 }
 
 static void
@@ -404,7 +404,7 @@ test_error_invalid_parameter (Fixture       *fixture,
   node = get (fixture->client, path, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
-  g_assert_nonnull (gh_graph_error_get_graph_message (error));
+  g_assert_nonnull (_gh_graph_error_get_graph_message (error));
   g_assert_null (strstr (error->message, "(#100)"));
 }
 
@@ -423,7 +423,7 @@ test_error_malformed (Fixture       *fixture,
       node = get (fixture->client, "me", NULL, &error);
       g_assert_null (node);
       g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
-      g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 200);
+      g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 200);
     }
 }
 
@@ -438,7 +438,7 @@ test_error_dropped (Fixture       *fixture,
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_NETWORK);
-  g_assert_true (gh_graph_error_is_transient (error));
+  g_assert_true (_gh_graph_error_is_transient (error));
 }
 
 static guint16
@@ -581,7 +581,7 @@ test_refused_urls (void)
       g_assert_null (client);
       g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_REFUSED_URL);
       g_assert_nonnull (strstr (error->message, "Gatehouse only talks to Meta’s Graph API"));
-      g_assert_false (gh_graph_client_is_loopback_url (refused[i]));
+      g_assert_false (_gh_graph_client_is_loopback_url (refused[i]));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
@@ -593,29 +593,29 @@ test_refused_urls (void)
       client = gh_graph_client_new (accepted[i], "v24.0", &error);
       g_assert_no_error (error);
       g_assert_nonnull (client);
-      g_assert_cmpstr (gh_graph_client_get_api_version (client), ==, "v24.0");
-      g_assert_false (g_str_has_suffix (gh_graph_client_get_base_url (client), "/"));
+      g_assert_cmpstr (_gh_graph_client_get_api_version (client), ==, "v24.0");
+      g_assert_false (g_str_has_suffix (_gh_graph_client_get_base_url (client), "/"));
       g_assert_finalize_object (client);
     }
 
-  g_assert_true (gh_graph_client_is_loopback_url ("http://[::1]:80"));
-  g_assert_false (gh_graph_client_is_loopback_url ("https://graph.facebook.com"));
-  g_assert_false (gh_graph_client_is_loopback_url (NULL));
+  g_assert_true (_gh_graph_client_is_loopback_url ("http://[::1]:80"));
+  g_assert_false (_gh_graph_client_is_loopback_url ("https://graph.facebook.com"));
+  g_assert_false (_gh_graph_client_is_loopback_url (NULL));
 
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GhGraphClient) meta = gh_graph_client_new (NULL, NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (gh_graph_client_get_base_url (meta), ==, DEFAULT_GRAPH_URL);
-    g_assert_cmpstr (gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
+    g_assert_cmpstr (_gh_graph_client_get_base_url (meta), ==, DEFAULT_GRAPH_URL);
+    g_assert_cmpstr (_gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
     g_assert_false (gh_graph_client_has_token (meta));
     gh_graph_client_set_token (meta, "EAAx");
     g_assert_true (gh_graph_client_has_token (meta));
     gh_graph_client_set_token (meta, NULL);
     g_assert_false (gh_graph_client_has_token (meta));
-    gh_graph_client_set_api_version (meta, NULL);
-    g_assert_cmpstr (gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
+    _gh_graph_client_set_api_version (meta, NULL);
+    g_assert_cmpstr (_gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
   }
 }
 
@@ -632,7 +632,7 @@ test_environment (Fixture       *fixture,
   g_setenv ("GATEHOUSE_GRAPH_URL", gh_demo_server_get_url (fixture->server), TRUE);
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==,
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==,
                    gh_demo_server_get_url (fixture->server));
   gh_graph_client_set_token (client, GH_DEMO_TOKEN_ADMIN);
   gh_demo_server_reset_counts (fixture->server);
@@ -649,13 +649,13 @@ test_environment (Fixture       *fixture,
   g_setenv ("GATEHOUSE_GRAPH_URL", "", TRUE);
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
   g_assert_finalize_object (client);
 
   g_unsetenv ("GATEHOUSE_GRAPH_URL");
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
   g_assert_finalize_object (client);
 
   if (restore != NULL)
@@ -867,7 +867,7 @@ test_rogue_answers (void)
   node = get (client, "html-500", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 502);
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 502);
   g_clear_error (&error);
 
   /* Retry-After (90 s) and the usage header (1 minute): the longer wait wins. */
@@ -899,7 +899,7 @@ test_rogue_answers (void)
   item = g_ptr_array_index (results, 1);
   g_assert_null (item->body);
   g_assert_error (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TIMEOUT);
-  g_assert_true (gh_graph_error_is_transient (item->error));
+  g_assert_true (_gh_graph_error_is_transient (item->error));
   g_assert_cmpuint (item->code, ==, 0);
   item = g_ptr_array_index (results, 2);
   g_assert_error (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);

@@ -92,8 +92,8 @@ test_mapping_table (void)
       error = gh_graph_error_new_from_json (object, row->http_status);
       g_assert_error (error, GH_GRAPH_ERROR, (int) row->expected);
       g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, row->code);
-      g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, row->subcode);
-      g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, row->http_status);
+      g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, row->subcode);
+      g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, row->http_status);
       g_assert_cmpstr (error->message, ==, gh_graph_error_code_to_summary (row->expected));
     }
 }
@@ -114,12 +114,12 @@ test_transient_unknown (void)
   g_autoptr(GError) rate_error = gh_graph_error_new_from_json (rate, 400);
 
   g_assert_error (transient_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_true (gh_graph_error_is_transient (transient_error));
+  g_assert_true (_gh_graph_error_is_transient (transient_error));
   g_assert_error (permanent_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_UNKNOWN);
-  g_assert_false (gh_graph_error_is_transient (permanent_error));
+  g_assert_false (_gh_graph_error_is_transient (permanent_error));
   /* A known code wins over is_transient. */
   g_assert_error (rate_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED);
-  g_assert_true (gh_graph_error_is_transient (rate_error));
+  g_assert_true (_gh_graph_error_is_transient (rate_error));
 }
 
 static void
@@ -137,14 +137,14 @@ test_documented_sample (void)
 
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
   g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, 200);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, 1349174);
-  g_assert_cmpstr (gh_graph_error_get_graph_message (error), ==, "(#200) Permissions error");
-  g_assert_cmpstr (gh_graph_error_get_user_title (error), ==, "No access");
-  g_assert_cmpstr (gh_graph_error_get_user_message (error), ==,
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, 1349174);
+  g_assert_cmpstr (_gh_graph_error_get_graph_message (error), ==, "(#200) Permissions error");
+  g_assert_cmpstr (_gh_graph_error_get_user_title (error), ==, "No access");
+  g_assert_cmpstr (_gh_graph_error_get_user_message (error), ==,
                    "You do not have access to this account.");
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (error), ==, "AbCxYz0123");
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 403);
-  g_assert_false (gh_graph_error_is_transient (error));
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 403);
+  g_assert_false (_gh_graph_error_is_transient (error));
   g_assert_cmpuint (gh_graph_error_get_retry_after (error), ==, 0);
 
   /* The message a person reads is ours, not Meta's raw text. */
@@ -162,7 +162,7 @@ test_documented_sample (void)
   copy = g_error_copy (error);
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (copy), ==, "AbCxYz0123");
   g_assert_cmpuint (gh_graph_error_get_retry_after (copy), ==, 120);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (copy), ==, 1349174);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (copy), ==, 1349174);
 }
 
 static void
@@ -190,7 +190,7 @@ test_error_data_shapes (void)
   g_assert_error (string_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
   g_assert_nonnull (strstr (string_details, "blame_field_specs"));
   g_assert_nonnull (strstr (string_details, "Trace1"));
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (string_error), ==, 0);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (string_error), ==, 0);
 
   g_assert_error (object_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
   g_assert_nonnull (strstr (object_details, "Bad ID"));
@@ -198,7 +198,7 @@ test_error_data_shapes (void)
 
   /* Numbers sent as strings still count; wrong types are ignored. */
   g_assert_error (odd_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TOKEN_EXPIRED);
-  g_assert_null (gh_graph_error_get_graph_message (odd_error));
+  g_assert_null (_gh_graph_error_get_graph_message (odd_error));
   g_assert_null (gh_graph_error_get_fbtrace_id (odd_error));
   g_assert_nonnull (odd_details);
 
@@ -220,8 +220,8 @@ test_token_never_in_message (void)
   g_assert_null (strstr (error->message, "EAA"));
   g_assert_null (strstr (details, FAKE_TOKEN));
   g_assert_null (strstr (details, "EAAG"));
-  g_assert_null (strstr (gh_graph_error_get_graph_message (error), FAKE_TOKEN));
-  g_assert_null (strstr (gh_graph_error_get_user_message (error), FAKE_TOKEN));
+  g_assert_null (strstr (_gh_graph_error_get_graph_message (error), FAKE_TOKEN));
+  g_assert_null (strstr (_gh_graph_error_get_user_message (error), FAKE_TOKEN));
   g_assert_nonnull (strstr (details, "[redacted]"));
   g_assert_nonnull (strstr (details, "T1"));
 }
@@ -266,9 +266,9 @@ test_literal_and_foreign (void)
 
   /* Accessors on other domains answer "absent", never crash. */
   g_assert_cmpint (gh_graph_error_get_graph_code (foreign), ==, 0);
-  g_assert_null (gh_graph_error_get_graph_message (foreign));
+  g_assert_null (_gh_graph_error_get_graph_message (foreign));
   g_assert_cmpuint (gh_graph_error_get_retry_after (foreign), ==, 0);
-  g_assert_false (gh_graph_error_is_transient (foreign));
+  g_assert_false (_gh_graph_error_is_transient (foreign));
   g_assert_cmpint (gh_graph_error_get_graph_code (NULL), ==, 0);
   foreign_details = gh_graph_error_format_details (foreign);
   g_assert_null (strstr (foreign_details, FAKE_TOKEN));
