@@ -46,7 +46,19 @@ GPtrArray  *_gh_json_parse_data_list   (JsonNode         *node,
                                         gpointer          user_data,
                                         const char       *what,
                                         GError          **error);
-/* Parses text into a node; NULL with @error set when it is not JSON. */
+/* How deep arrays and objects may nest in anything Gatehouse parses.  Meta's deepest
+ * answers (a WABA with health_status.entities[].errors[], expanded edges, a batch with its
+ * bodies parsed separately) nest under ten levels; 64 leaves room for any of them and keeps
+ * json-glib's recursion far from the end of any stack. */
+#define GH_JSON_MAX_DEPTH 64
+
+/* TRUE when no array or object in the text nests deeper than @max_depth.  Reads exactly
+ * @length bytes, builds nothing. */
+gboolean    _gh_json_check_depth       (const char  *data,
+                                        gsize        length,
+                                        guint        max_depth);
+/* Parses text into a node after checking its depth; NULL with a
+ * GH_GRAPH_ERROR_MALFORMED_RESPONSE (cause not JSON, or too deep) when it cannot be read. */
 JsonNode   *_gh_json_parse_bytes       (const char  *data,
                                         gsize        length,
                                         GError     **error);
