@@ -7,10 +7,11 @@
 
 #include <string.h>
 
-#include "gh-graph-error-private.h"
+#include "gh-graph-client-private.h"
 #include "gh-json-private.h"
 
-/* The pure parts of the limits: the depth scanner that runs before json-glib. */
+/* The pure parts of the limits: the depth scanner that runs before json-glib, and the
+ * parsers of Meta's usage headers. */
 
 static char *
 nest (const char *open,
@@ -135,6 +136,71 @@ test_depth_lexing (void)
     _gh_json_check_depth (after_escape, len, GH_JSON_MAX_DEPTH);
 }
 
+static void
+test_usage_business (void)
+{
+  static const struct { const char *value; gboolean seen; guint percent; guint wait; } rows[] = {
+    { "{\"123\": [{\"type\": \"whatsapp_business_management\", \"call_count\": 28,"
+      " \"total_cputime\": 12, \"total_time\": 31, \"estimated_time_to_regain_access\": 0}]}",
+      TRUE, 31, 0 },
+    { "{\"1\": [{\"call_count\": 5}, {\"call_count\": 97, \"estimated_time_to_regain_access\": 3}],"
+      " \"2\": [{\"total_time\": 40, \"estimated_time_to_regain_access\": 9}]}", TRUE, 97, 9 },
+    /* An older shape: one object per business, not an array. */
+    { "{\"1\": {\"call_count\": 81}}", TRUE, 81, 0 },
+    /* Numbers as strings, as some samples quote them. */
+    { "{\"1\": [{\"call_count\": \"64\", \"estimated_time_to_regain_access\": \"2\"}]}",
+      TRUE, 64, 2 },
+    /* Nonsense is clamped: no wait for ever, no negative one. */
+    { "{\"1\": [{\"call_count\": -40, \"estimated_time_to_regain_access\": 99999999}]}",
+      TRUE, 0, 24 * 60 },
+    { "{\"1\": [{\"call_count\": 1e300}]}", TRUE, 0, 0 },
+    { "{\"1\": [null, 3, \"x\", []]}", TRUE, 0, 0 },
+    { "[]", FALSE, 0, 0 },
+    { "not json", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GhGraphUsage usage = { 0 };
+
+      g_test_message ("%s", rows[i].value);
+      _gh_graph_usage_add_business (&usage, rows[i].value);
+      g_assert_cmpint (usage.seen, ==, rows[i].seen);
+      g_assert_cmpuint (usage.percent, ==, rows[i].percent);
+      g_assert_cmpuint (usage.wait_minutes, ==, rows[i].wait);
+    }
+}
+
+static void
+test_usage_headers (void)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (
+    SOUP_MESSAGE_HEADERS_RESPONSE);
+  GhGraphUsage usage = { 0 };
+
+  /* Every spelling, in any case; the highest figure and the longest wait win. */
+  soup_message_headers_append (headers, "x-business-use-case-usage",
+                               "{\"1\": [{\"call_count\": 20}]}");
+  soup_message_headers_append (headers, "X-BUSINESS-USE-CASE",
+                               "{\"2\": [{\"call_count\": 30,"
+                               " \"estimated_time_to_regain_access\": 4}]}");
+  soup_message_headers_append (headers, "X-App-Usage",
+                               "{\"call_count\": 12, \"total_time\": 55, \"total_cputime\": 3}");
+  _gh_graph_usage_read_headers (&usage, headers);
+  g_assert_true (usage.seen);
+  g_assert_cmpuint (usage.percent, ==, 55);
+  g_assert_cmpuint (usage.wait_minutes, ==, 4);
+
+  g_assert_cmpuint (_gh_graph_usage_retry_after (headers), ==, 0);
+  soup_message_headers_replace (headers, "Retry-After", " 120 ");
+  g_assert_cmpuint (_gh_graph_usage_retry_after (headers), ==, 120);
+  soup_message_headers_replace (headers, "Retry-After", "99999999999");
+  g_assert_cmpuint (_gh_graph_usage_retry_after (headers), ==, 24 * 60 * 60);
+  soup_message_headers_replace (headers, "Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT");
+  g_assert_cmpuint (_gh_graph_usage_retry_after (headers), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +209,8 @@ main (int   argc,
 
   g_test_add_func ("/graph-limits/depth-limit", test_depth_limit);
   g_test_add_func ("/graph-limits/depth-lexing", test_depth_lexing);
+  g_test_add_func ("/graph-limits/usage-business", test_usage_business);
+  g_test_add_func ("/graph-limits/usage-headers", test_usage_headers);
 
   return g_test_run ();
 }
