@@ -1,6 +1,8 @@
 /* Copyright 2026 The Gatehouse authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "fuzz-json-depth"
+
 #include "config.h"
 
 #include "fuzz-common.h"
