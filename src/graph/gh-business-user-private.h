@@ -7,10 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* @node: one element of system_users.data or business_users.data.  Needs at least "id". */
-GhBusinessUser *_gh_business_user_parse    (JsonNode        *node,
-                                            gboolean         is_system_user,
-                                            GError         **error);
 const char     *_gh_business_user_get_role (GhBusinessUser  *self);  /* ADMIN, EMPLOYEE */
 
 G_END_DECLS

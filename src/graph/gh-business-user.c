@@ -48,7 +48,7 @@ static gpointer
 parse_item (JsonNode *element,
             gpointer  user_data)
 {
-  return _gh_business_user_parse (element, GPOINTER_TO_INT (user_data), NULL);
+  return gh_business_user_parse (element, GPOINTER_TO_INT (user_data), NULL);
 }
 
 static void
@@ -129,7 +129,7 @@ gh_business_user_init (GhBusinessUser *self)
 }
 
 GhBusinessUser *
-_gh_business_user_parse (JsonNode  *node,
+gh_business_user_parse (JsonNode  *node,
                         gboolean   is_system_user,
                         GError   **error)
 {

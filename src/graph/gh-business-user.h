@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define GH_TYPE_BUSINESS_USER (gh_business_user_get_type ())
 G_DECLARE_FINAL_TYPE (GhBusinessUser, gh_business_user, GH, BUSINESS_USER, GObject)
 
+/* @node: one element of system_users.data or business_users.data.  Needs at least "id". */
+GhBusinessUser *gh_business_user_parse            (JsonNode       *node,
+                                                   gboolean        is_system_user,
+                                                   GError        **error);
 /* @node: {"data": [...]}; GPtrArray of GhBusinessUser, bad items skipped. */
 GPtrArray      *gh_business_user_parse_list       (JsonNode       *node,
                                                    gboolean        is_system_user,

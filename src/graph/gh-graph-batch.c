@@ -127,7 +127,7 @@ parse_item (JsonNode *item)
   if (_gh_graph_error_get_cause (body_error) == GH_GRAPH_CAUSE_TOO_DEEP)
     return batch_result_new_error (code, _gh_graph_error_new_cause (
       GH_GRAPH_ERROR_MALFORMED_RESPONSE, GH_GRAPH_CAUSE_TOO_DEEP, code,
-      _gh_graph_error_get_graph_message (body_error)));
+      gh_graph_error_get_graph_message (body_error)));
 
   if (body_object == NULL)
     return batch_result_new_error (code, _gh_graph_error_new_cause (
@@ -178,6 +178,10 @@ _gh_graph_batch_encode (GPtrArray *requests)
         {
           json_builder_set_member_name (builder, "name");
           json_builder_add_string_value (builder, request->name);
+          /* Meta leaves out the answer of an operation others depend on unless told not
+           * to; the caller gets one answer per request, so every answer is wanted. */
+          json_builder_set_member_name (builder, "omit_response_on_success");
+          json_builder_add_boolean_value (builder, FALSE);
         }
       if (request->body != NULL)
         {

@@ -31,7 +31,7 @@ typedef struct
 {
   char *method;        /* "GET", "POST", "DELETE" */
   char *relative_url;
-  char *name;          /* nullable */
+  char *name;          /* nullable; its answer is still sent (omit_response_on_success) */
   char *body;          /* nullable, form-encoded, for POST */
 } GhGraphBatchRequest;
 

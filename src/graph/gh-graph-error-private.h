@@ -47,10 +47,7 @@ GError *_gh_graph_error_new_from_transport (const GError *transport_error);
 /* Accessors for the details: 0 / NULL when the error is not a GH_GRAPH_ERROR or the field
  * is absent. */
 gint64      _gh_graph_error_get_graph_subcode (const GError *error);
-const char *_gh_graph_error_get_graph_message (const GError *error);
 const char *_gh_graph_error_get_graph_type    (const GError *error);
-const char *_gh_graph_error_get_user_title    (const GError *error);
-const char *_gh_graph_error_get_user_message  (const GError *error);
 const char *_gh_graph_error_get_error_data    (const GError *error);
 guint       _gh_graph_error_get_http_status   (const GError *error);
 gboolean    _gh_graph_error_is_transient      (const GError *error);

@@ -394,9 +394,9 @@ gh_graph_error_format_details (const GError *error)
   append_line (details, _("Error code:"), code);
   append_line (details, _("Subcode:"), subcode);
   append_line (details, _("Type:"), _gh_graph_error_get_graph_type (error));
-  append_line (details, _("Message:"), _gh_graph_error_get_graph_message (error));
-  append_line (details, _("Title:"), _gh_graph_error_get_user_title (error));
-  append_line (details, _("Explanation:"), _gh_graph_error_get_user_message (error));
+  append_line (details, _("Message:"), gh_graph_error_get_graph_message (error));
+  append_line (details, _("Title:"), gh_graph_error_get_user_title (error));
+  append_line (details, _("Explanation:"), gh_graph_error_get_user_message (error));
   append_line (details, _("Error data:"), _gh_graph_error_get_error_data (error));
   append_line (details, _("HTTP status:"), status);
   append_line (details, _("Retry after (seconds):"), retry);

@@ -284,7 +284,7 @@ _gh_graph_error_get_graph_subcode (const GError *error)
 }
 
 const char *
-_gh_graph_error_get_graph_message (const GError *error)
+gh_graph_error_get_graph_message (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -292,7 +292,7 @@ _gh_graph_error_get_graph_message (const GError *error)
 }
 
 const char *
-_gh_graph_error_get_user_title (const GError *error)
+gh_graph_error_get_user_title (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 
@@ -300,7 +300,7 @@ _gh_graph_error_get_user_title (const GError *error)
 }
 
 const char *
-_gh_graph_error_get_user_message (const GError *error)
+gh_graph_error_get_user_message (const GError *error)
 {
   GhGraphErrorPrivate *priv = get_private (error);
 

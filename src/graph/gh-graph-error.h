@@ -48,6 +48,9 @@ GhGraphErrorCode gh_graph_error_code_from_graph (gint64       graph_code,
 
 /* Accessors: return 0 / NULL when the error is not a GH_GRAPH_ERROR or the field is absent. */
 gint64       gh_graph_error_get_graph_code     (const GError *error);
+const char  *gh_graph_error_get_graph_message  (const GError *error);
+const char  *gh_graph_error_get_user_title     (const GError *error);
+const char  *gh_graph_error_get_user_message   (const GError *error);
 const char  *gh_graph_error_get_fbtrace_id     (const GError *error);
 /* Seconds to wait before calling again (from the usage headers), 0 when unknown. */
 guint        gh_graph_error_get_retry_after    (const GError *error);

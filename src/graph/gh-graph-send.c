@@ -143,7 +143,7 @@ parse_answer (guint          status,
       else
         {
           g_autofree char *text = g_strdup_printf (
-            "HTTP %u, %s", status, _gh_graph_error_get_graph_message (parse_error));
+            "HTTP %u, %s", status, gh_graph_error_get_graph_message (parse_error));
 
           g_propagate_error (error, _gh_graph_error_new_cause (
             GH_GRAPH_ERROR_MALFORMED_RESPONSE, _gh_graph_error_get_cause (parse_error),

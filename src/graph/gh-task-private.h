@@ -7,8 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* "MANAGE" → GH_TASK_MANAGE; unknown → GH_TASK_NONE.  Case-sensitive, as Meta sends them. */
-GhTaskFlags  _gh_task_from_string (const char  *wire);
 /* One flag → "MANAGE"; NULL for anything but a single known flag. */
 const char  *_gh_task_to_string   (GhTaskFlags  task);
 

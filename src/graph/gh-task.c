@@ -64,7 +64,7 @@ gh_task_from_index (guint index)
 }
 
 GhTaskFlags
-_gh_task_from_string (const char *wire)
+gh_task_from_string (const char *wire)
 {
   if (wire == NULL)
     return GH_TASK_NONE;
@@ -120,7 +120,7 @@ gh_task_flags_from_strv (const char * const *strv,
 
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     {
-      GhTaskFlags task = _gh_task_from_string (strv[i]);
+      GhTaskFlags task = gh_task_from_string (strv[i]);
 
       if (task != GH_TASK_NONE)
         flags |= task;
@@ -150,7 +150,7 @@ gh_task_flags_to_strv (GhTaskFlags         flags,
   /* Unknown ones go back exactly as Meta sent them, but never twice. */
   for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
     if (unknown[i][0] != '\0'
-        && _gh_task_from_string (unknown[i]) == GH_TASK_NONE
+        && gh_task_from_string (unknown[i]) == GH_TASK_NONE
         && !ptr_array_has_string (wires, unknown[i]))
       g_ptr_array_add (wires, g_strdup (unknown[i]));
 

@@ -34,6 +34,8 @@ typedef enum
 
 /* Known tasks in display order: the i-th is 1 << i. */
 GhTaskFlags  gh_task_from_index       (guint        index);
+/* "MANAGE" → GH_TASK_MANAGE; unknown → GH_TASK_NONE.  Case-sensitive, as Meta sends them. */
+GhTaskFlags  gh_task_from_string      (const char  *wire);
 /* One flag → translated short label ("Full control") / one-sentence tooltip. */
 const char  *gh_task_get_label        (GhTaskFlags  task);
 const char  *gh_task_get_description  (GhTaskFlags  task);

@@ -456,7 +456,7 @@ gh_waba_get_unavailable_reason (GhWaba *self)
 }
 
 const char * const *
-_gh_waba_get_tasks (GhWaba *self)
+gh_waba_get_tasks (GhWaba *self)
 {
   g_return_val_if_fail (GH_IS_WABA (self), NULL);
 

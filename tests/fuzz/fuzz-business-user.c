@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   for (int is_system_user = 0; is_system_user < 2; is_system_user++)
     {
-      g_autoptr(GhBusinessUser) user = _gh_business_user_parse (node, is_system_user, NULL);
+      g_autoptr(GhBusinessUser) user = gh_business_user_parse (node, is_system_user, NULL);
       g_autoptr(GPtrArray) list = gh_business_user_parse_list (node, is_system_user, NULL);
 
       if (user != NULL)

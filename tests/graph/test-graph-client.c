@@ -417,7 +417,7 @@ test_error_invalid_parameter (Fixture       *fixture,
   node = get (fixture->client, path, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
-  g_assert_nonnull (_gh_graph_error_get_graph_message (error));
+  g_assert_nonnull (gh_graph_error_get_graph_message (error));
   g_assert_null (strstr (error->message, "(#100)"));
 }
 

@@ -138,9 +138,9 @@ test_documented_sample (void)
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
   g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, 200);
   g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, 1349174);
-  g_assert_cmpstr (_gh_graph_error_get_graph_message (error), ==, "(#200) Permissions error");
-  g_assert_cmpstr (_gh_graph_error_get_user_title (error), ==, "No access");
-  g_assert_cmpstr (_gh_graph_error_get_user_message (error), ==,
+  g_assert_cmpstr (gh_graph_error_get_graph_message (error), ==, "(#200) Permissions error");
+  g_assert_cmpstr (gh_graph_error_get_user_title (error), ==, "No access");
+  g_assert_cmpstr (gh_graph_error_get_user_message (error), ==,
                    "You do not have access to this account.");
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (error), ==, "AbCxYz0123");
   g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 403);
@@ -198,7 +198,7 @@ test_error_data_shapes (void)
 
   /* Numbers sent as strings still count; wrong types are ignored. */
   g_assert_error (odd_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TOKEN_EXPIRED);
-  g_assert_null (_gh_graph_error_get_graph_message (odd_error));
+  g_assert_null (gh_graph_error_get_graph_message (odd_error));
   g_assert_null (gh_graph_error_get_fbtrace_id (odd_error));
   g_assert_nonnull (odd_details);
 
@@ -220,8 +220,8 @@ test_token_never_in_message (void)
   g_assert_null (strstr (error->message, "EAA"));
   g_assert_null (strstr (details, FAKE_TOKEN));
   g_assert_null (strstr (details, "EAAG"));
-  g_assert_null (strstr (_gh_graph_error_get_graph_message (error), FAKE_TOKEN));
-  g_assert_null (strstr (_gh_graph_error_get_user_message (error), FAKE_TOKEN));
+  g_assert_null (strstr (gh_graph_error_get_graph_message (error), FAKE_TOKEN));
+  g_assert_null (strstr (gh_graph_error_get_user_message (error), FAKE_TOKEN));
   g_assert_nonnull (strstr (details, "[redacted]"));
   g_assert_nonnull (strstr (details, "T1"));
 }
@@ -266,7 +266,7 @@ test_literal_and_foreign (void)
 
   /* Accessors on other domains answer "absent", never crash. */
   g_assert_cmpint (gh_graph_error_get_graph_code (foreign), ==, 0);
-  g_assert_null (_gh_graph_error_get_graph_message (foreign));
+  g_assert_null (gh_graph_error_get_graph_message (foreign));
   g_assert_cmpuint (gh_graph_error_get_retry_after (foreign), ==, 0);
   g_assert_false (_gh_graph_error_is_transient (foreign));
   g_assert_cmpint (gh_graph_error_get_graph_code (NULL), ==, 0);

@@ -310,7 +310,7 @@ test_waba_expanded (void)
   g_assert_cmpstr (gh_waba_get_messaging_limit (waba), ==, "TIER_2K");
   g_assert_cmpstr (gh_waba_get_creation_time (waba), ==, "2024-04-02T10:15:00+0000");
   g_assert_cmpstr (_gh_waba_get_status (waba), ==, "ACTIVE");
-  g_assert_null (_gh_waba_get_tasks (waba));
+  g_assert_null (gh_waba_get_tasks (waba));
 
   g_object_get (waba, "name", &name, NULL);
   g_assert_cmpstr (name, ==, "Lucky Shrub");
@@ -371,7 +371,7 @@ test_waba_odd (void)
   g_assert_null (gh_waba_get_can_send_message (waba));
   g_assert_cmpuint (gh_waba_get_phone_numbers (waba)->len, ==, 0);
   g_assert_null (gh_waba_get_templates (waba));
-  g_assert_cmpuint (g_strv_length ((char **) _gh_waba_get_tasks (waba)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) gh_waba_get_tasks (waba)), ==, 2);
   g_assert_finalize_object (waba);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -386,7 +386,7 @@ test_waba_odd (void)
   wabas = gh_waba_parse_list (list, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (wabas->len, ==, 2);
-  g_assert_cmpstr (_gh_waba_get_tasks (g_ptr_array_index (wabas, 0))[0], ==, "MANAGE");
+  g_assert_cmpstr (gh_waba_get_tasks (g_ptr_array_index (wabas, 0))[0], ==, "MANAGE");
   g_assert_cmpstr (gh_waba_get_name (g_ptr_array_index (wabas, 1)), ==, "Lucky Shrub Wholesale");
 
   g_assert_null (gh_waba_parse_list (minimal, &error));

@@ -25,14 +25,14 @@ test_index_and_strings (void)
 
       g_assert_cmpuint (task, ==, 1u << i);
       g_assert_cmpstr (_gh_task_to_string (task), ==, all_wires[i]);
-      g_assert_cmpuint (_gh_task_from_string (all_wires[i]), ==, task);
+      g_assert_cmpuint (gh_task_from_string (all_wires[i]), ==, task);
     }
 
   g_assert_cmpuint (gh_task_from_index (GH_TASK_N_KNOWN), ==, GH_TASK_NONE);
-  g_assert_cmpuint (_gh_task_from_string ("manage"), ==, GH_TASK_NONE);
-  g_assert_cmpuint (_gh_task_from_string ("VIEW_INSIGHTS"), ==, GH_TASK_NONE);
-  g_assert_cmpuint (_gh_task_from_string (""), ==, GH_TASK_NONE);
-  g_assert_cmpuint (_gh_task_from_string (NULL), ==, GH_TASK_NONE);
+  g_assert_cmpuint (gh_task_from_string ("manage"), ==, GH_TASK_NONE);
+  g_assert_cmpuint (gh_task_from_string ("VIEW_INSIGHTS"), ==, GH_TASK_NONE);
+  g_assert_cmpuint (gh_task_from_string (""), ==, GH_TASK_NONE);
+  g_assert_cmpuint (gh_task_from_string (NULL), ==, GH_TASK_NONE);
   g_assert_null (_gh_task_to_string (GH_TASK_NONE));
   g_assert_null (_gh_task_to_string (GH_TASK_MANAGE | GH_TASK_DEVELOP));
   g_assert_null (_gh_task_to_string (1u << GH_TASK_N_KNOWN));
