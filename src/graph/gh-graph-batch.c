@@ -53,6 +53,15 @@ batch_request_copy (const GhGraphBatchRequest *request)
   return copy;
 }
 
+/* An operation that takes its input from another one ({result=name:$.jsonpath}) cannot be
+ * answered in a batch of its own. */
+static gboolean
+depends_on_others (const GhGraphBatchRequest *request)
+{
+  return strstr (request->relative_url, "{result=") != NULL
+         || (request->body != NULL && strstr (request->body, "{result=") != NULL);
+}
+
 static GhGraphBatchResult *
 batch_result_new_error (guint   code,
                         GError *error)
@@ -294,12 +303,13 @@ batch_sent_cb (GObject      *source,
       for (guint i = 0; i < data->results->len; i++)
         {
           GhGraphBatchResult *item = g_ptr_array_index (data->results, i);
+          GhGraphBatchRequest *request = g_ptr_array_index (data->requests, i);
 
-          if (_gh_graph_error_get_cause (item->error) == GH_GRAPH_CAUSE_BATCH_ITEM_TIMED_OUT)
+          if (_gh_graph_error_get_cause (item->error) == GH_GRAPH_CAUSE_BATCH_ITEM_TIMED_OUT
+              && !depends_on_others (request))
             {
               g_array_append_val (data->pending, i);
-              g_ptr_array_add (again, batch_request_copy (g_ptr_array_index (data->requests,
-                                                                             i)));
+              g_ptr_array_add (again, batch_request_copy (request));
             }
         }
     }

@@ -934,6 +934,19 @@ test_batch_null_item (Fixture       *fixture,
   assert_described (item->error, "in time");
   g_clear_pointer (&results, g_ptr_array_unref);
 
+  /* An operation that reads another's result cannot be asked for alone. */
+  {
+    const char *dependent[] = { "me", "slow?ids={result=me:$.id}" };
+
+    fixture->hostile->batches = 0;
+    results = batch (fixture->client, "GET", dependent, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fixture->hostile->batches, ==, 1);
+    item = g_ptr_array_index (results, 1);
+    g_assert_error (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TIMEOUT);
+    g_clear_pointer (&results, g_ptr_array_unref);
+  }
+
   /* A batch with a write is never sent again, not even in part. */
   fixture->hostile->batches = 0;
   results = batch (fixture->client, "POST", urls, 2, &error);
