@@ -666,6 +666,9 @@ gh_assignment_editor_retry_now (GhAssignmentEditor *self)
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   set_paused_seconds (self, 0);
+  /* The person asks to try before the wait is over: the client lets one call go, and if Meta
+   * still limits calls, its answer starts a new wait. */
+  gh_graph_client_end_wait (self->client);
   send_next_batch (self, g_steal_pointer (&self->paused_task));
 }
 

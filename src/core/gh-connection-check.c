@@ -72,6 +72,7 @@ typedef struct
   GError *batch_error;        /* why a whole batch of the second round trip failed */
   guint pending;
   gboolean retried;           /* null items are asked again once, and only once */
+  gboolean chained;           /* the system users were asked for through the first account */
 } CheckData;
 
 /* One batch of the second round trip and the operations it carries. */
@@ -394,10 +395,10 @@ second_done (GTask *task)
     {
       Op *op = &g_array_index (data->ops, Op, i);
 
-      if (!is_null_item (g_ptr_array_index (data->answers, i)))
-        continue;
-      /* Asking again needs the business the chained operation would have found. */
-      if (op->kind == OP_SYSTEM_USERS && data->business_id == NULL)
+      /* The client asks again itself for what Meta answered null; all but an operation that
+       * took its input from another, which cannot go alone until the business is known. */
+      if (!is_null_item (g_ptr_array_index (data->answers, i))
+          || op->kind != OP_SYSTEM_USERS || !data->chained || data->business_id == NULL)
         continue;
       g_array_append_val (again, i);
     }
@@ -503,6 +504,7 @@ send_ops (GTask  *task,
   GCancellable *cancellable = g_task_get_cancellable (task);
   gboolean chained = data->business_id == NULL;
 
+  data->chained |= chained;
   for (guint start = 0; start < indexes->len; start += GH_GRAPH_MAX_BATCH)
     {
       g_autoptr(GPtrArray) requests = NULL;
@@ -728,36 +730,6 @@ first_done (GTask *owned)
 }
 
 static void
-first_retried_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CheckData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  guint next = 0;
-
-  results = gh_graph_client_batch_finish (GH_GRAPH_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The answers asked again replace the null ones, in the same order. */
-  if (results != NULL)
-    {
-      keep_results (data, results);
-      for (guint i = 0; i < N_FIRST && next < results->len; i++)
-        if (is_null_item (g_ptr_array_index (data->first, i)))
-          g_ptr_array_index (data->first, i) = g_ptr_array_index (results, next++);
-    }
-
-  first_done (g_steal_pointer (&task));
-}
-
-static void
 first_batch_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -767,7 +739,6 @@ first_batch_cb (GObject      *object,
   GhConnection *self = g_task_get_source_object (task);
   CheckData *data = g_task_get_task_data (task);
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GError) error = NULL;
 
   results = gh_graph_client_batch_finish (client, result, &error);
@@ -795,21 +766,8 @@ first_batch_cb (GObject      *object,
   for (guint i = 0; i < N_FIRST; i++)
     g_ptr_array_add (data->first, g_ptr_array_index (results, i));
 
-  again = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_graph_batch_request_free);
-  for (guint i = 0; i < N_FIRST; i++)
-    if (is_null_item (g_ptr_array_index (data->first, i)))
-      g_ptr_array_add (again, first_request (self, i));
-
-  if (again->len > 0)
-    {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      gh_graph_client_batch_async (client, again, cancellable, first_retried_cb,
-                                   g_steal_pointer (&task));
-      wipe_requests (again);
-      return;
-    }
-
+  /* The client has sent the operations Meta answered null for once more already: none of
+   * the first round trip's depends on another. */
   first_done (g_steal_pointer (&task));
 }
 

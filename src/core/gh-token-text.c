@@ -72,16 +72,28 @@ char *
 gh_token_text_clean (const char *text)
 {
   g_autoptr(GString) clean = NULL;
+  const char *end;
   char *result = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   /* Line breaks and zero-width spaces come from e-mail and web pages wrapping a long token;
-   * every other kind of space becomes a plain one. */
+   * every other kind of space becomes a plain one.  What was pasted may not be UTF-8 at all:
+   * each character is read only within the text, and a broken one stays as U+FFFD for
+   * diagnose to refuse. */
   clean = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  end = text + strlen (text);
+  for (const char *p = text; p < end; )
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          c = 0xFFFD;
+          p++;
+        }
+      else
+        p += g_utf8_skip[*(const guchar *) p];
 
       if (c == '\n' || c == '\r' || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF
           || c == 0x2028 || c == 0x2029)
@@ -123,6 +135,13 @@ is_digit (char c)
   return g_ascii_isdigit (c);
 }
 
+/* Tokens are printable ASCII; anything else was never part of one. */
+static gboolean
+is_token_char (char c)
+{
+  return c > ' ' && c < 0x7f;
+}
+
 GhTokenTextProblem
 gh_token_text_diagnose (const char  *text,
                         char       **clean_out)
@@ -146,6 +165,8 @@ gh_token_text_diagnose (const char  *text,
     problem = GH_TOKEN_TEXT_URL;
   else if (strchr (clean, ' ') != NULL || strchr (clean, '\t') != NULL)
     problem = GH_TOKEN_TEXT_HAS_SPACES;
+  else if (!all_chars (clean, is_token_char))
+    problem = GH_TOKEN_TEXT_NOT_A_TOKEN;
   else if (all_chars (clean, is_digit))
     problem = GH_TOKEN_TEXT_NUMERIC_ID;
   else if (len == 32 && all_chars (clean, is_hex))
@@ -187,6 +208,10 @@ gh_token_text_problem_message (GhTokenTextProblem problem)
       return _("This is too short to be an access token; part of it was probably cut off. "
                "Copy the whole token again: it is shown only once, so generate a new one if "
                "you no longer have it.");
+    case GH_TOKEN_TEXT_NOT_A_TOKEN:
+      return _("This has characters an access token never has, so it is not a token. Copy "
+               "only the token itself, the long text of letters and digits that starts with "
+               "“EAA”.");
     default:
       g_assert_not_reached ();
     }
@@ -201,8 +226,9 @@ gh_token_text_mask (const char *token)
     return g_strdup ("");
 
   len = strlen (token);
-  /* Short text would be given away almost whole by four characters at each end. */
-  if (len < 16)
+  /* Short text would be given away almost whole by four characters at each end, and cutting
+   * anything but ASCII at a byte could split a character. */
+  if (len < 16 || !all_chars (token, is_token_char))
     return g_strdup ("…");
 
   return g_strdup_printf ("%.4s…%s", token, token + len - 4);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gh-assigned-user.h"
+#include "gh-assigned-user-private.h"
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
@@ -34,6 +35,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return _gh_assigned_user_parse (element, NULL);
+}
 
 static void
 gh_assigned_user_finalize (GObject *object)
@@ -116,7 +124,7 @@ gh_assigned_user_init (GhAssignedUser *self)
 }
 
 GhAssignedUser *
-gh_assigned_user_parse (JsonNode  *node,
+_gh_assigned_user_parse (JsonNode  *node,
                         GError   **error)
 {
   g_autoptr(GhAssignedUser) self = NULL;
@@ -152,22 +160,7 @@ gh_assigned_user_parse (JsonNode  *node,
 GPtrArray *
 gh_assigned_user_parse_array (JsonArray *items)
 {
-  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
-  if (items == NULL)
-    return users;
-
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhAssignedUser *user = gh_assigned_user_parse (json_array_get_element (items, i), NULL);
-
-      if (user != NULL)
-        g_ptr_array_add (users, user);
-    }
-
-  return users;
+  return _gh_json_array_parse_items (items, parse_item, NULL);
 }
 
 const char *
@@ -187,7 +180,7 @@ gh_assigned_user_get_name (GhAssignedUser *self)
 }
 
 const char *
-gh_assigned_user_get_display_name (GhAssignedUser *self)
+_gh_assigned_user_get_display_name (GhAssignedUser *self)
 {
   g_return_val_if_fail (GH_IS_ASSIGNED_USER (self), NULL);
 
@@ -195,7 +188,7 @@ gh_assigned_user_get_display_name (GhAssignedUser *self)
 }
 
 const char *
-gh_assigned_user_get_user_type (GhAssignedUser *self)
+_gh_assigned_user_get_user_type (GhAssignedUser *self)
 {
   g_return_val_if_fail (GH_IS_ASSIGNED_USER (self), NULL);
 

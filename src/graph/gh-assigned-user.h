@@ -15,17 +15,12 @@ G_BEGIN_DECLS
 #define GH_TYPE_ASSIGNED_USER (gh_assigned_user_get_type ())
 G_DECLARE_FINAL_TYPE (GhAssignedUser, gh_assigned_user, GH, ASSIGNED_USER, GObject)
 
-GhAssignedUser     *gh_assigned_user_parse            (JsonNode       *node,
-                                                       GError        **error);
 /* @items: a page's "data" array; returns GPtrArray of GhAssignedUser, bad items skipped. */
 GPtrArray          *gh_assigned_user_parse_array      (JsonArray      *items);
 
 const char         *gh_assigned_user_get_id           (GhAssignedUser *self);
-/* As sent; may be blank (" ").  Use get_display_name for people. */
+/* As sent; may be blank (" ").  The "display-name" property is what to show people. */
 const char         *gh_assigned_user_get_name         (GhAssignedUser *self);
-/* The name stripped, or the ID when the name is blank. */
-const char         *gh_assigned_user_get_display_name (GhAssignedUser *self);
-const char         *gh_assigned_user_get_user_type    (GhAssignedUser *self);  /* SYSTEM_USER … */
 gboolean            gh_assigned_user_is_system_user   (GhAssignedUser *self);
 GhTaskFlags         gh_assigned_user_get_tasks        (GhAssignedUser *self);
 const char * const *gh_assigned_user_get_unknown_tasks (GhAssignedUser *self);

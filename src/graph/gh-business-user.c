@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gh-business-user.h"
+#include "gh-business-user-private.h"
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
@@ -43,6 +44,13 @@ dup_nonblank (const char *text)
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
   return *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+}
+
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return gh_business_user_parse (element, GPOINTER_TO_INT (user_data), NULL);
 }
 
 static void
@@ -177,31 +185,8 @@ gh_business_user_parse_list (JsonNode  *node,
                              gboolean   is_system_user,
                              GError   **error)
 {
-  g_autoptr(GPtrArray) users = NULL;
-  JsonArray *items;
-  guint n;
-
-  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
-  if (items == NULL)
-    {
-      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
-                                                          0, FALSE,
-                                                          "The user list has no data"));
-      return NULL;
-    }
-
-  users = g_ptr_array_new_with_free_func (g_object_unref);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhBusinessUser *user = gh_business_user_parse (json_array_get_element (items, i),
-                                                     is_system_user, NULL);
-
-      if (user != NULL)
-        g_ptr_array_add (users, user);
-    }
-
-  return g_steal_pointer (&users);
+  return _gh_json_parse_data_list (node, parse_item, GINT_TO_POINTER (is_system_user), "user",
+                                   error);
 }
 
 const char *
@@ -237,7 +222,7 @@ gh_business_user_get_email (GhBusinessUser *self)
 }
 
 const char *
-gh_business_user_get_role (GhBusinessUser *self)
+_gh_business_user_get_role (GhBusinessUser *self)
 {
   g_return_val_if_fail (GH_IS_BUSINESS_USER (self), NULL);
 

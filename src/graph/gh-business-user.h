@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define GH_TYPE_BUSINESS_USER (gh_business_user_get_type ())
 G_DECLARE_FINAL_TYPE (GhBusinessUser, gh_business_user, GH, BUSINESS_USER, GObject)
 
+/* @node: one element of system_users.data or business_users.data.  Needs at least "id". */
 GhBusinessUser *gh_business_user_parse            (JsonNode       *node,
                                                    gboolean        is_system_user,
                                                    GError        **error);
@@ -25,7 +26,6 @@ const char     *gh_business_user_get_id           (GhBusinessUser *self);
 const char     *gh_business_user_get_name         (GhBusinessUser *self);
 const char     *gh_business_user_get_display_name (GhBusinessUser *self);
 const char     *gh_business_user_get_email        (GhBusinessUser *self);
-const char     *gh_business_user_get_role         (GhBusinessUser *self);  /* ADMIN, EMPLOYEE */
 gboolean        gh_business_user_is_system_user   (GhBusinessUser *self);
 gboolean        gh_business_user_is_admin         (GhBusinessUser *self);
 /* As Meta sends them when fields= asks for them (NULL otherwise): whether the person turned

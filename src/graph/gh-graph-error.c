@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "gh-graph-client.h"
 #include "gh-graph-error-private.h"
+#include "gh-graph-redact.h"
 #include "gh-json-private.h"
 
 typedef struct
@@ -18,12 +18,16 @@ typedef struct
   gint64    graph_code;
   gint64    graph_subcode;
   char     *graph_message;
+  char     *graph_type;
   char     *user_title;
   char     *user_message;
   char     *fbtrace_id;
   char     *error_data;
   guint     http_status;
   guint     retry_after;
+  guint     attempts;
+  guint     pages;
+  guint     cause;        /* GhGraphErrorCause */
   gboolean  is_transient;
 } GhGraphErrorPrivate;
 
@@ -40,12 +44,16 @@ gh_graph_error_private_copy (const GhGraphErrorPrivate *src,
   dest->graph_code = src->graph_code;
   dest->graph_subcode = src->graph_subcode;
   dest->graph_message = g_strdup (src->graph_message);
+  dest->graph_type = g_strdup (src->graph_type);
   dest->user_title = g_strdup (src->user_title);
   dest->user_message = g_strdup (src->user_message);
   dest->fbtrace_id = g_strdup (src->fbtrace_id);
   dest->error_data = g_strdup (src->error_data);
   dest->http_status = src->http_status;
   dest->retry_after = src->retry_after;
+  dest->attempts = src->attempts;
+  dest->pages = src->pages;
+  dest->cause = src->cause;
   dest->is_transient = src->is_transient;
 }
 
@@ -53,6 +61,7 @@ static void
 gh_graph_error_private_clear (GhGraphErrorPrivate *priv)
 {
   g_clear_pointer (&priv->graph_message, g_free);
+  g_clear_pointer (&priv->graph_type, g_free);
   g_clear_pointer (&priv->user_title, g_free);
   g_clear_pointer (&priv->user_message, g_free);
   g_clear_pointer (&priv->fbtrace_id, g_free);
@@ -105,6 +114,7 @@ gh_graph_error_code_from_graph (gint64 graph_code,
     case 80008:
       return GH_GRAPH_ERROR_RATE_LIMITED;
 
+    case 33:   /* the object does not exist, or cannot be seen with this token */
     case 100:
       return GH_GRAPH_ERROR_INVALID_PARAMETER;
 
@@ -157,6 +167,7 @@ gh_graph_error_new_from_json (JsonObject *error_object,
   priv->http_status = http_status;
   priv->is_transient = is_transient || code == GH_GRAPH_ERROR_SERVER;
   priv->graph_message = dup_redacted (_gh_json_object_get_string (error_object, "message"));
+  priv->graph_type = dup_redacted (_gh_json_object_get_string (error_object, "type"));
   priv->user_title =
     dup_redacted (_gh_json_object_get_string (error_object, "error_user_title"));
   priv->user_message =
@@ -204,9 +215,26 @@ _gh_graph_error_new_full (GhGraphErrorCode  code,
 }
 
 GError *
+_gh_graph_error_new_cause (GhGraphErrorCode   code,
+                           GhGraphErrorCause  cause,
+                           guint              http_status,
+                           const char        *technical_message)
+{
+  gboolean transient = code == GH_GRAPH_ERROR_SERVER || code == GH_GRAPH_ERROR_NETWORK
+                       || code == GH_GRAPH_ERROR_TIMEOUT;
+  GError *error = _gh_graph_error_new_full (code, http_status, transient, technical_message);
+
+  get_private (error)->cause = cause;
+
+  return error;
+}
+
+GError *
 _gh_graph_error_new_from_transport (const GError *transport_error)
 {
-  GhGraphErrorCode code;
+  GhGraphErrorCode code = GH_GRAPH_ERROR_NETWORK;
+  GhGraphErrorCause cause = GH_GRAPH_CAUSE_NONE;
+  GError *error;
 
   g_return_val_if_fail (transport_error != NULL, NULL);
 
@@ -220,46 +248,177 @@ _gh_graph_error_new_from_transport (const GError *transport_error)
     code = GH_GRAPH_ERROR_TIMEOUT;
   else if (transport_error->domain == G_TLS_ERROR)
     code = GH_GRAPH_ERROR_TLS;
-  else
-    code = GH_GRAPH_ERROR_NETWORK;
+  else if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    cause = GH_GRAPH_CAUSE_CONNECTION_REFUSED;
+  else if (transport_error->domain == G_RESOLVER_ERROR
+           || g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    cause = GH_GRAPH_CAUSE_HOST_NOT_FOUND;
+  /* A reset or a close before the answer was whole; libsoup reports the latter as partial
+   * input. */
+  else if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+           || g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE)
+           || g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT)
+           || g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED))
+    cause = GH_GRAPH_CAUSE_CONNECTION_LOST;
 
-  return _gh_graph_error_new_full (code, 0, code != GH_GRAPH_ERROR_TLS,
-                                   transport_error->message);
+  error = _gh_graph_error_new_full (code, 0, code != GH_GRAPH_ERROR_TLS, transport_error->message);
+  get_private (error)->cause = cause;
+
+  return error;
 }
 
-#define DEFINE_GETTER(type, name, field, fallback)      \
-  type                                                  \
-  gh_graph_error_get_##name (const GError *error)       \
-  {                                                     \
-    GhGraphErrorPrivate *priv;                          \
-                                                        \
-    if (error == NULL)                                  \
-      return fallback;                                  \
-    priv = get_private (error);          \
-    return priv ? priv->field : fallback;               \
-  }
+gint64
+gh_graph_error_get_graph_code (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
 
-DEFINE_GETTER (gint64, graph_code, graph_code, 0)
-DEFINE_GETTER (gint64, graph_subcode, graph_subcode, 0)
-DEFINE_GETTER (const char *, graph_message, graph_message, NULL)
-DEFINE_GETTER (const char *, user_title, user_title, NULL)
-DEFINE_GETTER (const char *, user_message, user_message, NULL)
-DEFINE_GETTER (const char *, fbtrace_id, fbtrace_id, NULL)
-DEFINE_GETTER (guint, http_status, http_status, 0)
-DEFINE_GETTER (guint, retry_after, retry_after, 0)
+  return priv != NULL ? priv->graph_code : 0;
+}
 
-#undef DEFINE_GETTER
+gint64
+_gh_graph_error_get_graph_subcode (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->graph_subcode : 0;
+}
+
+const char *
+gh_graph_error_get_graph_message (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->graph_message : NULL;
+}
+
+const char *
+gh_graph_error_get_user_title (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->user_title : NULL;
+}
+
+const char *
+gh_graph_error_get_user_message (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->user_message : NULL;
+}
+
+const char *
+gh_graph_error_get_fbtrace_id (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->fbtrace_id : NULL;
+}
+
+guint
+_gh_graph_error_get_http_status (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->http_status : 0;
+}
+
+guint
+gh_graph_error_get_retry_after (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->retry_after : 0;
+}
+
+const char *
+_gh_graph_error_get_graph_type (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->graph_type : NULL;
+}
+
+const char *
+_gh_graph_error_get_error_data (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->error_data : NULL;
+}
 
 gboolean
-gh_graph_error_is_transient (const GError *error)
+_gh_graph_error_is_transient (const GError *error)
 {
-  GhGraphErrorPrivate *priv;
+  GhGraphErrorPrivate *priv = get_private (error);
 
-  if (error == NULL)
+  return priv != NULL && priv->is_transient;
+}
+
+GhGraphErrorCause
+_gh_graph_error_get_cause (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->cause : GH_GRAPH_CAUSE_NONE;
+}
+
+guint
+_gh_graph_error_get_attempts (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->attempts : 0;
+}
+
+void
+_gh_graph_error_set_attempts (GError *error,
+                              guint   attempts)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  if (priv != NULL)
+    priv->attempts = attempts;
+}
+
+guint
+_gh_graph_error_get_pages (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->pages : 0;
+}
+
+void
+_gh_graph_error_set_pages (GError *error,
+                           guint   pages)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  if (priv != NULL)
+    priv->pages = pages;
+}
+
+gboolean
+_gh_graph_error_is_retryable (const GError *error)
+{
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  if (priv == NULL)
     return FALSE;
 
-  priv = get_private (error);
-  return priv != NULL && priv->is_transient;
+  /* Calling again while Meta limits calls makes the wait longer. */
+  if (error->code == GH_GRAPH_ERROR_RATE_LIMITED)
+    return FALSE;
+
+  if (error->code == GH_GRAPH_ERROR_SERVER)
+    return TRUE;
+
+  if (error->code == GH_GRAPH_ERROR_NETWORK)
+    return priv->cause == GH_GRAPH_CAUSE_CONNECTION_LOST;
+
+  /* Meta's own word, on any other error object. */
+  return priv->graph_code != 0 && priv->is_transient;
 }
 
 void
@@ -275,127 +434,17 @@ gh_graph_error_set_retry_after (GError *error,
     priv->retry_after = seconds;
 }
 
-const char *
-gh_graph_error_code_to_summary (GhGraphErrorCode code)
+guint
+gh_graph_error_get_wait_minutes (const GError *error)
 {
-  switch (code)
-    {
-    case GH_GRAPH_ERROR_NETWORK:
-      return _("Gatehouse could not reach Meta’s server.");
-    case GH_GRAPH_ERROR_TIMEOUT:
-      return _("Meta’s server took too long to answer.");
-    case GH_GRAPH_ERROR_TLS:
-      return _("The secure connection to Meta’s server could not be checked.");
-    case GH_GRAPH_ERROR_INVALID_TOKEN:
-      return _("This token no longer works.");
-    case GH_GRAPH_ERROR_TOKEN_EXPIRED:
-      return _("This token has expired.");
-    case GH_GRAPH_ERROR_PERMISSION:
-      return _("This token is not allowed to do this.");
-    case GH_GRAPH_ERROR_RATE_LIMITED:
-      return _("There have been too many calls to this WhatsApp Business account for now.");
-    case GH_GRAPH_ERROR_INVALID_PARAMETER:
-      return _("Meta did not accept what Gatehouse asked for, or the ID does not exist.");
-    case GH_GRAPH_ERROR_TWO_FACTOR_REQUIRED:
-      return _("Meta requires two-factor authentication for this action.");
-    case GH_GRAPH_ERROR_ACCOUNT_RESTRICTED:
-      return _("This business account is restricted or locked by Meta.");
-    case GH_GRAPH_ERROR_SERVER:
-      return _("Meta’s server had a temporary problem.");
-    case GH_GRAPH_ERROR_MALFORMED_RESPONSE:
-      return _("Meta’s server sent an answer Gatehouse could not read.");
-    case GH_GRAPH_ERROR_REFUSED_URL:
-      return _("Gatehouse refused to connect to this server address.");
-    case GH_GRAPH_ERROR_UNKNOWN:
-    default:
-      return _("Meta’s server reported an error Gatehouse does not recognise.");
-    }
+  GhGraphErrorPrivate *priv = get_private (error);
+
+  if (priv == NULL || error->code != GH_GRAPH_ERROR_RATE_LIMITED)
+    return 0;
+
+  if (priv->retry_after == 0)
+    return GH_GRAPH_DEFAULT_WAIT_MINUTES;
+
+  return priv->retry_after / 60 + (priv->retry_after % 60 != 0);
 }
 
-const char *
-gh_graph_error_code_to_next_step (GhGraphErrorCode code)
-{
-  switch (code)
-    {
-    case GH_GRAPH_ERROR_NETWORK:
-      return _("Check that this computer is connected to the internet, then try again.");
-    case GH_GRAPH_ERROR_TIMEOUT:
-      return _("Wait a moment and try again.");
-    case GH_GRAPH_ERROR_TLS:
-      return _("Check the date and time of this computer and the network you are on, "
-                "then try again.");
-    case GH_GRAPH_ERROR_INVALID_TOKEN:
-      return _("In Business settings, open System users, generate a new token for the "
-                "system user and paste it here.");
-    case GH_GRAPH_ERROR_TOKEN_EXPIRED:
-      return _("Generate a new token for the system user with the expiration set to Never, "
-                "and paste it here.");
-    case GH_GRAPH_ERROR_PERMISSION:
-      return _("Assign the system user to this WhatsApp account with Full control, or "
-                "generate a new token with the missing permission.");
-    case GH_GRAPH_ERROR_RATE_LIMITED:
-      return _("Wait until the time shown has passed, then try again. Your changes are kept.");
-    case GH_GRAPH_ERROR_INVALID_PARAMETER:
-      return _("Check that the account ID is right. If it is, please report this problem.");
-    case GH_GRAPH_ERROR_TWO_FACTOR_REQUIRED:
-      return _("Turn on two-factor authentication for your Facebook account, then try again.");
-    case GH_GRAPH_ERROR_ACCOUNT_RESTRICTED:
-      return _("Open Account Quality in Business Suite or contact Meta Business Support.");
-    case GH_GRAPH_ERROR_SERVER:
-      return _("Wait a few minutes and try again.");
-    case GH_GRAPH_ERROR_MALFORMED_RESPONSE:
-      return _("Try again later. If it keeps happening, please report this problem.");
-    case GH_GRAPH_ERROR_REFUSED_URL:
-      return _("Remove the GATEHOUSE_GRAPH_URL setting, or point it at a test server on "
-                "this computer.");
-    case GH_GRAPH_ERROR_UNKNOWN:
-    default:
-      return _("Try again. If it keeps happening, copy the details and contact Meta "
-                "Business Support.");
-    }
-}
-
-char *
-gh_graph_error_format_details (const GError *error)
-{
-  g_autoptr(GString) details = NULL;
-  GhGraphErrorPrivate *priv;
-
-  g_return_val_if_fail (error != NULL, NULL);
-
-  details = g_string_new (NULL);
-  priv = get_private (error);
-  if (priv == NULL)
-    {
-      g_autofree char *message = gh_graph_redact (error->message);
-
-      g_string_append_printf (details, "%s %d: %s", g_quark_to_string (error->domain),
-                              error->code, message);
-      return g_string_free (g_steal_pointer (&details), FALSE);
-    }
-
-  g_string_append (details, error->message);
-  if (priv->graph_code != 0)
-    g_string_append_printf (details, "\n%s %" G_GINT64_FORMAT, _("Error code:"),
-                            priv->graph_code);
-  if (priv->graph_subcode != 0)
-    g_string_append_printf (details, "\n%s %" G_GINT64_FORMAT, _("Subcode:"),
-                            priv->graph_subcode);
-  if (priv->graph_message != NULL)
-    g_string_append_printf (details, "\n%s %s", _("Message:"), priv->graph_message);
-  if (priv->user_title != NULL)
-    g_string_append_printf (details, "\n%s %s", _("Title:"), priv->user_title);
-  if (priv->user_message != NULL)
-    g_string_append_printf (details, "\n%s %s", _("Explanation:"), priv->user_message);
-  if (priv->error_data != NULL)
-    g_string_append_printf (details, "\n%s %s", _("Error data:"), priv->error_data);
-  if (priv->http_status != 0)
-    g_string_append_printf (details, "\n%s %u", _("HTTP status:"), priv->http_status);
-  if (priv->retry_after != 0)
-    g_string_append_printf (details, "\n%s %u", _("Retry after (seconds):"),
-                            priv->retry_after);
-  if (priv->fbtrace_id != NULL)
-    g_string_append_printf (details, "\nfbtrace_id: %s", priv->fbtrace_id);
-
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}

@@ -31,7 +31,34 @@ char       *_gh_json_object_dup_id     (JsonObject  *object,
 /* The string elements of an array member, others skipped; NULL when the member is absent. */
 GStrv       _gh_json_object_dup_strv   (JsonObject  *object,
                                         const char  *member);
-/* Parses text into a node; NULL with @error set when it is not JSON. */
+/* Builds one model object from one element of a list; NULL skips the element. */
+typedef gpointer (*GhJsonItemParser) (JsonNode *element,
+                                      gpointer  user_data);
+/* The objects @parse_item makes of the elements of @items (NULL: none), in order, bad
+ * elements skipped; the array owns them (g_object_unref). */
+GPtrArray  *_gh_json_array_parse_items (JsonArray        *items,
+                                        GhJsonItemParser  parse_item,
+                                        gpointer          user_data);
+/* The same for the "data" array of a {"data": [...]} edge; fails with
+ * GH_GRAPH_ERROR_MALFORMED_RESPONSE naming @what when there is none. */
+GPtrArray  *_gh_json_parse_data_list   (JsonNode         *node,
+                                        GhJsonItemParser  parse_item,
+                                        gpointer          user_data,
+                                        const char       *what,
+                                        GError          **error);
+/* How deep arrays and objects may nest in anything Gatehouse parses.  Meta's deepest
+ * answers (a WABA with health_status.entities[].errors[], expanded edges, a batch with its
+ * bodies parsed separately) nest under ten levels; 64 leaves room for any of them and keeps
+ * json-glib's recursion far from the end of any stack. */
+#define GH_JSON_MAX_DEPTH 64
+
+/* TRUE when no array or object in the text nests deeper than @max_depth.  Reads exactly
+ * @length bytes, builds nothing. */
+gboolean    _gh_json_check_depth       (const char  *data,
+                                        gsize        length,
+                                        guint        max_depth);
+/* Parses text into a node after checking its depth; NULL with a
+ * GH_GRAPH_ERROR_MALFORMED_RESPONSE (cause not JSON, or too deep) when it cannot be read. */
 JsonNode   *_gh_json_parse_bytes       (const char  *data,
                                         gsize        length,
                                         GError     **error);

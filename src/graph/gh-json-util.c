@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 
 static JsonNode *
@@ -251,27 +252,153 @@ _gh_json_object_dup_strv (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
+GPtrArray *
+_gh_json_array_parse_items (JsonArray        *items,
+                            GhJsonItemParser  parse_item,
+                            gpointer          user_data)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = items != NULL ? json_array_get_length (items) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer object = parse_item (json_array_get_element (items, i), user_data);
+
+      if (object != NULL)
+        g_ptr_array_add (objects, object);
+    }
+
+  return objects;
+}
+
+GPtrArray *
+_gh_json_parse_data_list (JsonNode          *node,
+                          GhJsonItemParser   parse_item,
+                          gpointer           user_data,
+                          const char        *what,
+                          GError           **error)
+{
+  JsonArray *items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
+
+  if (items == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("The %s list has no data", what);
+
+      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                          0, FALSE, text));
+      return NULL;
+    }
+
+  return _gh_json_array_parse_items (items, parse_item, user_data);
+}
+
+/* json-glib's parser recurses once per level of nesting and has no limit of its own, so a
+ * few hundred kilobytes of "[[[[…" are enough to overflow the stack.  This walks the text
+ * the way json-glib's scanner cuts it into tokens (double-quoted strings with backslash
+ * escapes, single-quoted strings without, C comments) and counts the brackets outside them,
+ * without building anything. */
+gboolean
+_gh_json_check_depth (const char *data,
+                      gsize       length,
+                      guint       max_depth)
+{
+  enum { TOKENS, DOUBLE_QUOTED, SINGLE_QUOTED, COMMENT } state = TOKENS;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      switch (state)
+        {
+        case DOUBLE_QUOTED:
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            state = TOKENS;
+          break;
+
+        case SINGLE_QUOTED:
+          if (c == '\'')
+            state = TOKENS;
+          break;
+
+        case COMMENT:
+          if (c == '*' && i + 1 < length && data[i + 1] == '/')
+            {
+              i++;
+              state = TOKENS;
+            }
+          break;
+
+        case TOKENS:
+        default:
+          if (c == '"')
+            state = DOUBLE_QUOTED;
+          else if (c == '\'')
+            state = SINGLE_QUOTED;
+          else if (c == '/' && i + 1 < length && data[i + 1] == '*')
+            {
+              i++;
+              state = COMMENT;
+            }
+          else if (c == '[' || c == '{')
+            {
+              if (++depth > max_depth)
+                return FALSE;
+            }
+          else if ((c == ']' || c == '}') && depth > 0)
+            depth--;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 JsonNode *
 _gh_json_parse_bytes (const char  *data,
                       gsize        length,
                       GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
 
   if (data == NULL || length == 0)
     {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "Empty document");
+      g_propagate_error (error, _gh_graph_error_new_cause (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                           GH_GRAPH_CAUSE_NOT_JSON, 0,
+                                                           "Empty document"));
       return NULL;
     }
 
-  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, error))
-    return NULL;
+  if (!_gh_json_check_depth (data, length, GH_JSON_MAX_DEPTH))
+    {
+      g_autofree char *text = g_strdup_printf ("Nested more than %u levels deep",
+                                               GH_JSON_MAX_DEPTH);
+
+      g_propagate_error (error, _gh_graph_error_new_cause (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                           GH_GRAPH_CAUSE_TOO_DEEP, 0, text));
+      return NULL;
+    }
+
+  if (length > G_MAXSSIZE
+      || !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_propagate_error (error, _gh_graph_error_new_cause (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                           GH_GRAPH_CAUSE_NOT_JSON, 0,
+                                                           parse_error ? parse_error->message
+                                                                       : "Too long"));
+      return NULL;
+    }
 
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "Empty document");
+      g_propagate_error (error, _gh_graph_error_new_cause (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
+                                                           GH_GRAPH_CAUSE_NOT_JSON, 0,
+                                                           "Empty document"));
       return NULL;
     }
 

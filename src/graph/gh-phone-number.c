@@ -8,6 +8,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-phone-number.h"
+#include "gh-phone-number-private.h"
 
 struct _GhPhoneNumber
 {
@@ -41,6 +42,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return _gh_phone_number_parse (element, NULL);
+}
 
 static void
 gh_phone_number_finalize (GObject *object)
@@ -148,7 +156,7 @@ dup_webhook_url (JsonObject *configuration)
 }
 
 GhPhoneNumber *
-gh_phone_number_parse (JsonNode  *node,
+_gh_phone_number_parse (JsonNode  *node,
                        GError   **error)
 {
   g_autoptr(GhPhoneNumber) self = NULL;
@@ -193,55 +201,91 @@ GPtrArray *
 gh_phone_number_parse_list (JsonNode  *node,
                             GError   **error)
 {
-  g_autoptr(GPtrArray) numbers = NULL;
-  JsonArray *items;
-  guint n;
-
-  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
-  if (items == NULL)
-    {
-      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
-                                                          0, FALSE,
-                                                          "The phone number list has no data"));
-      return NULL;
-    }
-
-  numbers = g_ptr_array_new_with_free_func (g_object_unref);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhPhoneNumber *number = gh_phone_number_parse (json_array_get_element (items, i), NULL);
-
-      if (number != NULL)
-        g_ptr_array_add (numbers, number);
-    }
-
-  return g_steal_pointer (&numbers);
+  return _gh_json_parse_data_list (node, parse_item, NULL, "phone number", error);
 }
 
-#define GETTER(field)                                                  \
-  const char *                                                         \
-  gh_phone_number_get_##field (GhPhoneNumber *self)                    \
-  {                                                                    \
-    g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);            \
-    return self->field;                                                \
-  }
+const char *
+gh_phone_number_get_id (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
 
-GETTER (id)
-GETTER (display_phone_number)
-GETTER (verified_name)
-GETTER (quality_rating)
-GETTER (code_verification_status)
-GETTER (status)
-GETTER (name_status)
-GETTER (platform_type)
-GETTER (throughput_level)
-GETTER (account_mode)
+  return self->id;
+}
 
-#undef GETTER
+const char *
+gh_phone_number_get_display_phone_number (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->display_phone_number;
+}
+
+const char *
+gh_phone_number_get_verified_name (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->verified_name;
+}
+
+const char *
+gh_phone_number_get_quality_rating (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->quality_rating;
+}
+
+const char *
+gh_phone_number_get_code_verification_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->code_verification_status;
+}
+
+const char *
+gh_phone_number_get_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->status;
+}
+
+const char *
+gh_phone_number_get_name_status (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->name_status;
+}
+
+const char *
+gh_phone_number_get_platform_type (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->platform_type;
+}
+
+const char *
+gh_phone_number_get_throughput_level (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->throughput_level;
+}
+
+const char *
+gh_phone_number_get_account_mode (GhPhoneNumber *self)
+{
+  g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), NULL);
+
+  return self->account_mode;
+}
 
 gboolean
-gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
+_gh_phone_number_get_is_official_business_account (GhPhoneNumber *self)
 {
   g_return_val_if_fail (GH_IS_PHONE_NUMBER (self), FALSE);
 

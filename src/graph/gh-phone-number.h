@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 #define GH_TYPE_PHONE_NUMBER (gh_phone_number_get_type ())
 G_DECLARE_FINAL_TYPE (GhPhoneNumber, gh_phone_number, GH, PHONE_NUMBER, GObject)
 
-/* @node: one element of phone_numbers.data.  Needs at least "id". */
-GhPhoneNumber *gh_phone_number_parse                  (JsonNode      *node,
-                                                       GError       **error);
 /* @node: a {"data": [...]} edge; returns GPtrArray of GhPhoneNumber (elements that fail to
  * parse are skipped). */
 GPtrArray     *gh_phone_number_parse_list             (JsonNode      *node,
@@ -32,7 +29,6 @@ const char    *gh_phone_number_get_name_status        (GhPhoneNumber *self);
 const char    *gh_phone_number_get_platform_type      (GhPhoneNumber *self);
 const char    *gh_phone_number_get_throughput_level   (GhPhoneNumber *self);
 const char    *gh_phone_number_get_account_mode       (GhPhoneNumber *self);
-gboolean       gh_phone_number_get_is_official_business_account (GhPhoneNumber *self);
 /* health_status of the number (its PHONE_NUMBER entity and those above it), NULL when not
  * read. */
 GhHealth      *gh_phone_number_get_health             (GhPhoneNumber *self);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gh-task.h"
+#include "gh-task-private.h"
 
 typedef struct
 {
@@ -83,7 +84,7 @@ gh_task_from_string (const char *wire)
 }
 
 const char *
-gh_task_to_string (GhTaskFlags task)
+_gh_task_to_string (GhTaskFlags task)
 {
   int i = task_index (task);
 
@@ -226,7 +227,7 @@ static const GroupTask *
 group_task_of (GhTaskFlags  task,
                GhTaskGroup *group)
 {
-  const char *wire = gh_task_to_string (task);
+  const char *wire = _gh_task_to_string (task);
 
   for (guint g = 0; wire != NULL && g < GH_TASK_N_GROUPS; g++)
     for (guint i = 0; i < GH_TASK_GROUP_MAX_TASKS && groups[g].tasks[i].wire != NULL; i++)

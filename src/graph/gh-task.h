@@ -40,8 +40,6 @@ typedef enum
 GhTaskFlags  gh_task_from_index       (guint        index);
 /* "MANAGE" → GH_TASK_MANAGE; unknown → GH_TASK_NONE.  Case-sensitive, as Meta sends them. */
 GhTaskFlags  gh_task_from_string      (const char  *wire);
-/* One flag → "MANAGE"; NULL for anything but a single known flag. */
-const char  *gh_task_to_string        (GhTaskFlags  task);
 /* One flag → translated short label ("Full control") / one-sentence tooltip. */
 const char  *gh_task_get_label        (GhTaskFlags  task);
 const char  *gh_task_get_description  (GhTaskFlags  task);

@@ -8,6 +8,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-template.h"
+#include "gh-template-private.h"
 
 struct _GhTemplateSummary
 {
@@ -159,7 +160,7 @@ gh_template_summary_parse (JsonNode  *node,
 }
 
 void
-gh_template_summary_add_page (GhTemplateSummary *self,
+_gh_template_summary_add_page (GhTemplateSummary *self,
                               JsonNode          *node)
 {
   g_return_if_fail (GH_IS_TEMPLATE_SUMMARY (self));

@@ -16,9 +16,6 @@ G_DECLARE_FINAL_TYPE (GhTemplateSummary, gh_template_summary, GH, TEMPLATE_SUMMA
  * missing.  Counts from "data" use each template's "status" and "category" strings. */
 GhTemplateSummary *gh_template_summary_parse          (JsonNode          *node,
                                                        GError           **error);
-/* Adds the templates of a further page. */
-void               gh_template_summary_add_page       (GhTemplateSummary *self,
-                                                       JsonNode          *node);
 
 /* summary.total_count, or the number of templates seen when absent. */
 gint64             gh_template_summary_get_total      (GhTemplateSummary *self);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gh-timezone.h"
+#include "gh-timezone-private.h"
 
 /* Meta's list of time zone ids (Marketing API reference, "Timezone IDs"), indexed by id.
  * Meta spells each as TZ_<AREA>_<CITY>; these are the matching tz database names, checked
@@ -133,7 +134,7 @@ static const char * const iana_names[] = {
 };
 
 const char *
-gh_timezone_get_iana_name (const char *meta_id)
+_gh_timezone_get_iana_name (const char *meta_id)
 {
   guint64 id;
 
@@ -151,7 +152,7 @@ gh_timezone_get_iana_name (const char *meta_id)
 char *
 gh_timezone_dup_label (const char *meta_id)
 {
-  const char *iana = gh_timezone_get_iana_name (meta_id);
+  const char *iana = _gh_timezone_get_iana_name (meta_id);
   g_autofree char *city = NULL;
   const char *slash;
 

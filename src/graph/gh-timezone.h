@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 /* Meta's numeric time zone ids (the timezone_id of ad accounts, businesses and WhatsApp
  * Business Accounts: 1 is TZ_AMERICA_LOS_ANGELES, 2 TZ_AMERICA_DENVER, …).  Pure lookups. */
 
-/* The IANA name ("America/Los_Angeles"), NULL for an unknown or malformed id. */
-const char *gh_timezone_get_iana_name (const char *meta_id);
 /* "Los Angeles (America/Los_Angeles)"; @meta_id itself when unknown; NULL for NULL. */
 char       *gh_timezone_dup_label     (const char *meta_id);
 

@@ -10,6 +10,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-token-info.h"
+#include "gh-token-info-private.h"
 
 struct _GhTokenInfo
 {
@@ -328,7 +329,7 @@ gh_token_info_get_issued_at (GhTokenInfo *self)
 }
 
 gint64
-gh_token_info_get_data_access_expires_at (GhTokenInfo *self)
+_gh_token_info_get_data_access_expires_at (GhTokenInfo *self)
 {
   g_return_val_if_fail (GH_IS_TOKEN_INFO (self), 0);
 

@@ -35,7 +35,6 @@ const char  *gh_token_info_get_user_id         (GhTokenInfo  *self);
 /* Unix seconds; 0 means never. */
 gint64       gh_token_info_get_expires_at      (GhTokenInfo  *self);
 gint64       gh_token_info_get_issued_at       (GhTokenInfo  *self);
-gint64       gh_token_info_get_data_access_expires_at (GhTokenInfo *self);
 const char * const *gh_token_info_get_scopes   (GhTokenInfo  *self);
 gboolean     gh_token_info_has_scope           (GhTokenInfo  *self,
                                                 const char   *scope);

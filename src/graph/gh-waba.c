@@ -8,6 +8,7 @@
 #include "gh-graph-error-private.h"
 #include "gh-json-private.h"
 #include "gh-waba.h"
+#include "gh-waba-private.h"
 
 struct _GhWaba
 {
@@ -134,6 +135,13 @@ parse_health (GhWaba     *self,
       if (added == 0 && can_send != NULL && g_ascii_strcasecmp (can_send, "AVAILABLE") != 0)
         add_health_issue (self, entity, NULL);
     }
+}
+
+static gpointer
+parse_item (JsonNode *element,
+            gpointer  user_data)
+{
+  return gh_waba_parse (element, NULL);
 }
 
 static void
@@ -296,61 +304,160 @@ GPtrArray *
 gh_waba_parse_list (JsonNode  *node,
                     GError   **error)
 {
-  g_autoptr(GPtrArray) wabas = NULL;
-  JsonArray *items;
-  guint n;
-
-  items = _gh_json_object_get_array (_gh_json_node_get_object (node), "data");
-  if (items == NULL)
-    {
-      g_propagate_error (error, _gh_graph_error_new_full (GH_GRAPH_ERROR_MALFORMED_RESPONSE,
-                                                          0, FALSE,
-                                                          "The account list has no data"));
-      return NULL;
-    }
-
-  wabas = g_ptr_array_new_with_free_func (g_object_unref);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      GhWaba *waba = gh_waba_parse (json_array_get_element (items, i), NULL);
-
-      if (waba != NULL)
-        g_ptr_array_add (wabas, waba);
-    }
-
-  return g_steal_pointer (&wabas);
+  return _gh_json_parse_data_list (node, parse_item, NULL, "account", error);
 }
 
-#define GETTER(field)                                   \
-  const char *                                          \
-  gh_waba_get_##field (GhWaba *self)                    \
-  {                                                     \
-    g_return_val_if_fail (GH_IS_WABA (self), NULL);     \
-    return self->field;                                 \
-  }
+const char *
+gh_waba_get_id (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
 
-GETTER (id)
-GETTER (name)
-GETTER (currency)
-GETTER (timezone_id)
-GETTER (message_template_namespace)
-GETTER (account_review_status)
-GETTER (business_verification_status)
-GETTER (country)
-GETTER (ownership_type)
-GETTER (owner_business_id)
-GETTER (owner_business_name)
-GETTER (can_send_message)
-GETTER (messaging_limit)
-GETTER (creation_time)
-GETTER (status)
-GETTER (primary_business_location)
-GETTER (on_behalf_of_business_id)
-GETTER (on_behalf_of_business_name)
-GETTER (unavailable_reason)
+  return self->id;
+}
 
-#undef GETTER
+const char *
+gh_waba_get_name (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->name;
+}
+
+const char *
+gh_waba_get_currency (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->currency;
+}
+
+const char *
+gh_waba_get_timezone_id (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->timezone_id;
+}
+
+const char *
+gh_waba_get_message_template_namespace (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->message_template_namespace;
+}
+
+const char *
+gh_waba_get_account_review_status (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->account_review_status;
+}
+
+const char *
+gh_waba_get_business_verification_status (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->business_verification_status;
+}
+
+const char *
+gh_waba_get_country (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->country;
+}
+
+const char *
+gh_waba_get_ownership_type (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->ownership_type;
+}
+
+const char *
+gh_waba_get_owner_business_id (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->owner_business_id;
+}
+
+const char *
+gh_waba_get_owner_business_name (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->owner_business_name;
+}
+
+const char *
+gh_waba_get_can_send_message (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->can_send_message;
+}
+
+const char *
+gh_waba_get_messaging_limit (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->messaging_limit;
+}
+
+const char *
+gh_waba_get_creation_time (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->creation_time;
+}
+
+const char *
+_gh_waba_get_status (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->status;
+}
+
+const char *
+gh_waba_get_primary_business_location (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->primary_business_location;
+}
+
+const char *
+gh_waba_get_on_behalf_of_business_id (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->on_behalf_of_business_id;
+}
+
+const char *
+gh_waba_get_on_behalf_of_business_name (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->on_behalf_of_business_name;
+}
+
+const char *
+gh_waba_get_unavailable_reason (GhWaba *self)
+{
+  g_return_val_if_fail (GH_IS_WABA (self), NULL);
+
+  return self->unavailable_reason;
+}
 
 const char * const *
 gh_waba_get_tasks (GhWaba *self)

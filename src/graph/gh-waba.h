@@ -39,7 +39,6 @@ const char        *gh_waba_get_owner_business_name      (GhWaba    *self);
 const char        *gh_waba_get_can_send_message         (GhWaba    *self);  /* health_status */
 const char        *gh_waba_get_messaging_limit          (GhWaba    *self);
 const char        *gh_waba_get_creation_time            (GhWaba    *self);  /* as sent */
-const char        *gh_waba_get_status                   (GhWaba    *self);
 /* Tasks the token's user holds here, when listed from me/assigned_whatsapp_business_accounts
  * (wire strings, NULL when not sent). */
 const char * const *gh_waba_get_tasks                   (GhWaba    *self);

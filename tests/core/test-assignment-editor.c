@@ -197,6 +197,9 @@ test_scale (GhEditorFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 2);
 
+  /* An hour later: a second load right away would use all of the hour's 200 calls, and the
+   * client would slow down as Meta's usage header climbs past 80 %. */
+  gh_demo_server_clear_faults (fixture->server);
   gh_demo_server_reset_counts (fixture->server);
   n_items_changed = 0;
   g_assert_true (gh_test_run_load (editor, &error));
@@ -247,7 +250,7 @@ set_error_after_first_page_cb (GhAssignmentEditor *editor,
   /* The next page is asked for before this one is placed, and reaches the server after. */
   if (gh_assignment_editor_get_loaded (editor) == 100)
     gh_demo_server_set_error (fixture->server, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0,
-                              1);
+                              3);
 }
 
 static void
@@ -268,8 +271,9 @@ test_load_failures (GhEditorFixture *fixture,
   far = gh_test_row_at (editor, 220);
   gh_assignment_editor_set_tasks (editor, far, GH_TASK_DEVELOP | GH_TASK_VIEW_COST);
 
-  /* The first page fails: the load fails and nothing shown changes. */
-  gh_demo_server_set_error (fixture->server, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0, 1);
+  /* The first page fails, each of the three times it is read: the load fails and nothing
+   * shown changes. */
+  gh_demo_server_set_error (fixture->server, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0, 3);
   g_assert_false (gh_test_run_load (editor, &error));
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
   g_clear_error (&error);
@@ -698,6 +702,7 @@ test_rate_limit (GhEditorFixture *fixture,
   /* The limit is over: Try Now sends one waiting operation first (a limit still in force
    * would refuse one call, not a batch of them), then the rest. */
   gh_demo_server_clear_faults (fixture->server);
+  gh_graph_client_end_wait (fixture->client);
   gh_assignment_editor_retry_now (editor);
   g_assert_cmpuint (gh_assignment_editor_get_paused_seconds (editor), ==, 0);
   g_assert_true (gh_assignment_editor_apply_finish (editor, gh_test_wait_result (&result),
@@ -742,8 +747,9 @@ test_rate_limit_stop (GhEditorFixture *fixture,
   gh_assignment_editor_apply_async (editor, NULL, gh_test_keep_result_cb, &result);
   while (gh_assignment_editor_get_paused_seconds (editor) == 0)
     g_main_context_iteration (NULL, TRUE);
-  /* Meta gave no time: a minute. */
-  g_assert_cmpuint (gh_assignment_editor_get_paused_seconds (editor), ==, 60);
+  /* Meta gave no time: the client's default wait. */
+  g_assert_cmpuint (gh_assignment_editor_get_paused_seconds (editor), ==,
+                    GH_GRAPH_DEFAULT_WAIT_MINUTES * 60);
 
   /* Stop: no more calls while limited, the unsent edits stay staged. */
   gh_assignment_editor_stop (editor);
@@ -767,6 +773,7 @@ test_rate_limit_stop (GhEditorFixture *fixture,
 
   /* Later, the rest goes. */
   gh_demo_server_clear_faults (fixture->server);
+  gh_graph_client_end_wait (fixture->client);
   g_assert_true (gh_test_run_apply (editor, &n_failed, &error));
   g_assert_cmpuint (n_failed, ==, 0);
   g_assert_cmpuint (gh_assignment_editor_get_n_changes (editor), ==, 0);

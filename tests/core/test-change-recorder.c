@@ -542,8 +542,9 @@ fail_next_page_cb (GhAssignmentEditor *editor,
                    GParamSpec         *pspec,
                    gpointer            user_data)
 {
-  /* The next page is asked for already, and not served yet. */
-  gh_demo_server_set_error (user_data, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0, 1);
+  /* The next page is asked for already, and not served yet; it fails each of the three times
+   * the client reads it. */
+  gh_demo_server_set_error (user_data, GH_DEMO_WABA_ID "/assigned_users", 500, 2, 0, 3);
   g_signal_handlers_disconnect_by_func (editor, fail_next_page_cb, user_data);
 }
 

@@ -11,8 +11,8 @@
 
 #include "gh-assigned-user.h"
 #include "gh-demo-server.h"
-#include "gh-graph-client.h"
-#include "gh-graph-error.h"
+#include "gh-graph-client-private.h"
+#include "gh-graph-error-private.h"
 
 typedef struct
 {
@@ -34,6 +34,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (fixture->client);
   gh_graph_client_set_token (fixture->client, GH_DEMO_TOKEN_ADMIN);
+  /* Retries wait milliseconds here, not seconds. */
+  _gh_graph_client_set_timing (fixture->client, 10000, 1, 1);
 }
 
 static void
@@ -331,8 +333,8 @@ test_error_expired (Fixture       *fixture,
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TOKEN_EXPIRED);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, 463);
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 400);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, 463);
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 400);
   g_assert_nonnull (gh_graph_error_get_fbtrace_id (error));
   assert_no_token (error);
   g_clear_error (&error);
@@ -368,14 +370,21 @@ test_error_rate_limited (Fixture       *fixture,
   g_autoptr(JsonNode) second = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The first call uses the whole budget: Meta's usage header says 100 %.  The client then
+   * holds the next call back itself, which would only make Meta's block longer. */
   gh_demo_server_set_rate_limit (fixture->server, 1, 7);
+  gh_demo_server_reset_counts (fixture->server);
   first = get (fixture->client, GH_DEMO_WABA_ID, params, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (gh_graph_client_get_usage_percent (fixture->client), ==, 100);
+  g_assert_cmpuint (gh_graph_client_get_wait_minutes (fixture->client), ==,
+                    GH_GRAPH_DEFAULT_WAIT_MINUTES);
   second = get (fixture->client, GH_DEMO_WABA_ID, params, &error);
   g_assert_null (second);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED);
-  g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, 80008);
-  g_assert_cmpuint (gh_graph_error_get_retry_after (error), ==, 7 * 60);
+  g_assert_cmpint (_gh_graph_error_get_cause (error), ==, GH_GRAPH_CAUSE_WAITING);
+  g_assert_cmpuint (gh_graph_error_get_wait_minutes (error), ==, GH_GRAPH_DEFAULT_WAIT_MINUTES);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
 }
 
 static void
@@ -385,12 +394,16 @@ test_error_server (Fixture       *fixture,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Code 2 on every attempt: the read is sent three times, then the error comes back. */
   gh_demo_server_set_error (fixture->server, "me", 500, 2, 0, 0);
+  gh_demo_server_reset_counts (fixture->server);
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_true (gh_graph_error_is_transient (error));
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 500);
+  g_assert_true (_gh_graph_error_is_transient (error));
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 500);
+  g_assert_cmpuint (_gh_graph_error_get_attempts (error), ==, 3);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
 }
 
 static void
@@ -423,7 +436,7 @@ test_error_malformed (Fixture       *fixture,
       node = get (fixture->client, "me", NULL, &error);
       g_assert_null (node);
       g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
-      g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 200);
+      g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 200);
     }
 }
 
@@ -435,10 +448,13 @@ test_error_dropped (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   gh_demo_server_set_fault (fixture->server, "me", GH_DEMO_FAULT_DROP, 0);
+  gh_demo_server_reset_counts (fixture->server);
   node = get (fixture->client, "me", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_NETWORK);
-  g_assert_true (gh_graph_error_is_transient (error));
+  g_assert_cmpint (_gh_graph_error_get_cause (error), ==, GH_GRAPH_CAUSE_CONNECTION_LOST);
+  g_assert_true (_gh_graph_error_is_transient (error));
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 3);
 }
 
 static guint16
@@ -581,7 +597,7 @@ test_refused_urls (void)
       g_assert_null (client);
       g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_REFUSED_URL);
       g_assert_nonnull (strstr (error->message, "Gatehouse only talks to Meta’s Graph API"));
-      g_assert_false (gh_graph_client_is_loopback_url (refused[i]));
+      g_assert_false (_gh_graph_client_is_loopback_url (refused[i]));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
@@ -593,29 +609,29 @@ test_refused_urls (void)
       client = gh_graph_client_new (accepted[i], "v24.0", &error);
       g_assert_no_error (error);
       g_assert_nonnull (client);
-      g_assert_cmpstr (gh_graph_client_get_api_version (client), ==, "v24.0");
-      g_assert_false (g_str_has_suffix (gh_graph_client_get_base_url (client), "/"));
+      g_assert_cmpstr (_gh_graph_client_get_api_version (client), ==, "v24.0");
+      g_assert_false (g_str_has_suffix (_gh_graph_client_get_base_url (client), "/"));
       g_assert_finalize_object (client);
     }
 
-  g_assert_true (gh_graph_client_is_loopback_url ("http://[::1]:80"));
-  g_assert_false (gh_graph_client_is_loopback_url ("https://graph.facebook.com"));
-  g_assert_false (gh_graph_client_is_loopback_url (NULL));
+  g_assert_true (_gh_graph_client_is_loopback_url ("http://[::1]:80"));
+  g_assert_false (_gh_graph_client_is_loopback_url ("https://graph.facebook.com"));
+  g_assert_false (_gh_graph_client_is_loopback_url (NULL));
 
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GhGraphClient) meta = gh_graph_client_new (NULL, NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (gh_graph_client_get_base_url (meta), ==, DEFAULT_GRAPH_URL);
-    g_assert_cmpstr (gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
+    g_assert_cmpstr (_gh_graph_client_get_base_url (meta), ==, DEFAULT_GRAPH_URL);
+    g_assert_cmpstr (_gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
     g_assert_false (gh_graph_client_has_token (meta));
     gh_graph_client_set_token (meta, "EAAx");
     g_assert_true (gh_graph_client_has_token (meta));
     gh_graph_client_set_token (meta, NULL);
     g_assert_false (gh_graph_client_has_token (meta));
-    gh_graph_client_set_api_version (meta, NULL);
-    g_assert_cmpstr (gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
+    _gh_graph_client_set_api_version (meta, NULL);
+    g_assert_cmpstr (_gh_graph_client_get_api_version (meta), ==, GH_GRAPH_DEFAULT_VERSION);
   }
 }
 
@@ -632,7 +648,7 @@ test_environment (Fixture       *fixture,
   g_setenv ("GATEHOUSE_GRAPH_URL", gh_demo_server_get_url (fixture->server), TRUE);
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==,
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==,
                    gh_demo_server_get_url (fixture->server));
   gh_graph_client_set_token (client, GH_DEMO_TOKEN_ADMIN);
   gh_demo_server_reset_counts (fixture->server);
@@ -649,13 +665,13 @@ test_environment (Fixture       *fixture,
   g_setenv ("GATEHOUSE_GRAPH_URL", "", TRUE);
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
   g_assert_finalize_object (client);
 
   g_unsetenv ("GATEHOUSE_GRAPH_URL");
   client = gh_graph_client_new_from_environment (NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
+  g_assert_cmpstr (_gh_graph_client_get_base_url (client), ==, DEFAULT_GRAPH_URL);
   g_assert_finalize_object (client);
 
   if (restore != NULL)
@@ -669,6 +685,7 @@ typedef struct
   char       *url;
   char       *foreign_url;
   guint       requests;
+  guint       batches;
   char       *last_query;
   char       *last_authorization;
 } Rogue;
@@ -730,7 +747,10 @@ rogue_cb (SoupServer        *server,
       body = g_strdup ("{\"error\": {\"message\": \"(#4) Application request limit reached\","
                        " \"code\": 4, \"fbtrace_id\": \"R1\"}}");
     }
-  else if (g_str_has_suffix (path, "/batch-null") || g_str_equal (path, "/v25.0/"))
+  /* The operation answered null is asked for again alone, and times out again. */
+  else if (g_str_equal (path, "/v25.0/") && rogue->batches++ > 0)
+    body = g_strdup ("[null]");
+  else if (g_str_equal (path, "/v25.0/"))
     body = g_strdup ("[{\"code\": 200, \"body\": \"{\\\"id\\\": \\\"5\\\"}\"}, null,"
                      " {\"code\": 200, \"body\": \"{not json\"}]");
   else if (g_str_has_suffix (path, "/redirect"))
@@ -863,20 +883,28 @@ test_rogue_answers (void)
   client = gh_graph_client_new (rogue->url, NULL, &error);
   g_assert_no_error (error);
   gh_graph_client_set_token (client, GH_DEMO_TOKEN_ADMIN);
+  _gh_graph_client_set_timing (client, 10000, 1, 1);
 
+  /* HTML from a proxy with a 5xx is Meta being down for a moment: asked three times. */
   node = get (client, "html-500", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 502);
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 502);
+  g_assert_cmpuint (rogue->requests, ==, 3);
   g_clear_error (&error);
 
-  /* Retry-After (90 s) and the usage header (1 minute): the longer wait wins. */
+  /* Retry-After (90 s) and the usage header (1 minute): the longer wait wins, and the
+   * client keeps it. */
   node = get (client, "retry-after", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED);
   g_assert_cmpuint (gh_graph_error_get_retry_after (error), ==, 90);
+  g_assert_cmpuint (gh_graph_error_get_wait_minutes (error), ==, 2);
+  g_assert_cmpuint (gh_graph_client_get_wait_minutes (client), ==, 2);
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (error), ==, "R1");
   g_clear_error (&error);
+  gh_graph_client_end_wait (client);
+  g_assert_cmpuint (gh_graph_client_get_wait_minutes (client), ==, 0);
 
   /* A redirect is not followed: it could take the token elsewhere. */
   node = get (client, "redirect", NULL, &error);
@@ -892,6 +920,7 @@ test_rogue_answers (void)
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 4);
   g_assert_cmpstr (rogue->last_authorization, ==, "Bearer " GH_DEMO_TOKEN_ADMIN);
+  g_assert_cmpuint (rogue->batches, ==, 2);
 
   item = g_ptr_array_index (results, 0);
   g_assert_no_error (item->error);
@@ -899,7 +928,7 @@ test_rogue_answers (void)
   item = g_ptr_array_index (results, 1);
   g_assert_null (item->body);
   g_assert_error (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_TIMEOUT);
-  g_assert_true (gh_graph_error_is_transient (item->error));
+  g_assert_true (_gh_graph_error_is_transient (item->error));
   g_assert_cmpuint (item->code, ==, 0);
   item = g_ptr_array_index (results, 2);
   g_assert_error (item->error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "gh-graph-client.h"
 #include "gh-graph-error.h"
 #include "gh-graph-error-private.h"
+#include "gh-graph-redact.h"
 
 #define FAKE_TOKEN "EAAGm0PX4ZCpsBAKZCZBvh7Qx9LkTzWq1Yb3R5nM8cD2eF6gH0iJ4kL7mN9oP1qR3sT5uV"
 
@@ -92,8 +92,8 @@ test_mapping_table (void)
       error = gh_graph_error_new_from_json (object, row->http_status);
       g_assert_error (error, GH_GRAPH_ERROR, (int) row->expected);
       g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, row->code);
-      g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, row->subcode);
-      g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, row->http_status);
+      g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, row->subcode);
+      g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, row->http_status);
       g_assert_cmpstr (error->message, ==, gh_graph_error_code_to_summary (row->expected));
     }
 }
@@ -114,12 +114,12 @@ test_transient_unknown (void)
   g_autoptr(GError) rate_error = gh_graph_error_new_from_json (rate, 400);
 
   g_assert_error (transient_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_SERVER);
-  g_assert_true (gh_graph_error_is_transient (transient_error));
+  g_assert_true (_gh_graph_error_is_transient (transient_error));
   g_assert_error (permanent_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_UNKNOWN);
-  g_assert_false (gh_graph_error_is_transient (permanent_error));
+  g_assert_false (_gh_graph_error_is_transient (permanent_error));
   /* A known code wins over is_transient. */
   g_assert_error (rate_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_RATE_LIMITED);
-  g_assert_true (gh_graph_error_is_transient (rate_error));
+  g_assert_true (_gh_graph_error_is_transient (rate_error));
 }
 
 static void
@@ -137,14 +137,14 @@ test_documented_sample (void)
 
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION);
   g_assert_cmpint (gh_graph_error_get_graph_code (error), ==, 200);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (error), ==, 1349174);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (error), ==, 1349174);
   g_assert_cmpstr (gh_graph_error_get_graph_message (error), ==, "(#200) Permissions error");
   g_assert_cmpstr (gh_graph_error_get_user_title (error), ==, "No access");
   g_assert_cmpstr (gh_graph_error_get_user_message (error), ==,
                    "You do not have access to this account.");
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (error), ==, "AbCxYz0123");
-  g_assert_cmpuint (gh_graph_error_get_http_status (error), ==, 403);
-  g_assert_false (gh_graph_error_is_transient (error));
+  g_assert_cmpuint (_gh_graph_error_get_http_status (error), ==, 403);
+  g_assert_false (_gh_graph_error_is_transient (error));
   g_assert_cmpuint (gh_graph_error_get_retry_after (error), ==, 0);
 
   /* The message a person reads is ours, not Meta's raw text. */
@@ -162,7 +162,7 @@ test_documented_sample (void)
   copy = g_error_copy (error);
   g_assert_cmpstr (gh_graph_error_get_fbtrace_id (copy), ==, "AbCxYz0123");
   g_assert_cmpuint (gh_graph_error_get_retry_after (copy), ==, 120);
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (copy), ==, 1349174);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (copy), ==, 1349174);
 }
 
 static void
@@ -190,7 +190,7 @@ test_error_data_shapes (void)
   g_assert_error (string_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
   g_assert_nonnull (strstr (string_details, "blame_field_specs"));
   g_assert_nonnull (strstr (string_details, "Trace1"));
-  g_assert_cmpint (gh_graph_error_get_graph_subcode (string_error), ==, 0);
+  g_assert_cmpint (_gh_graph_error_get_graph_subcode (string_error), ==, 0);
 
   g_assert_error (object_error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_INVALID_PARAMETER);
   g_assert_nonnull (strstr (object_details, "Bad ID"));
@@ -229,7 +229,7 @@ test_token_never_in_message (void)
 static void
 test_summaries (void)
 {
-  for (int code = GH_GRAPH_ERROR_NETWORK; code <= GH_GRAPH_ERROR_UNKNOWN; code++)
+  for (int code = GH_GRAPH_ERROR_NETWORK; code <= GH_GRAPH_ERROR_PAGE_BUDGET; code++)
     {
       const char *summary = gh_graph_error_code_to_summary (code);
       const char *next_step = gh_graph_error_code_to_next_step (code);
@@ -268,7 +268,7 @@ test_literal_and_foreign (void)
   g_assert_cmpint (gh_graph_error_get_graph_code (foreign), ==, 0);
   g_assert_null (gh_graph_error_get_graph_message (foreign));
   g_assert_cmpuint (gh_graph_error_get_retry_after (foreign), ==, 0);
-  g_assert_false (gh_graph_error_is_transient (foreign));
+  g_assert_false (_gh_graph_error_is_transient (foreign));
   g_assert_cmpint (gh_graph_error_get_graph_code (NULL), ==, 0);
   foreign_details = gh_graph_error_format_details (foreign);
   g_assert_null (strstr (foreign_details, FAKE_TOKEN));
@@ -361,6 +361,170 @@ test_redact (void)
   }
 }
 
+typedef struct
+{
+  gint64           code;
+  gint64           subcode;
+  guint            http_status;
+  GhGraphErrorCode expected;
+  const char      *summary_part;   /* what the summary must say */
+} DescribeRow;
+
+/* Every row of the error table in graph-api.md, and the subcodes of 190. */
+static const DescribeRow describe_rows[] = {
+  { 190, 0, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "no longer works" },
+  { 190, 458, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "no longer installed" },
+  { 190, 459, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "logs in" },
+  { 190, 460, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "password" },
+  { 190, 463, 400, GH_GRAPH_ERROR_TOKEN_EXPIRED, "expired" },
+  { 190, 464, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "not been confirmed" },
+  { 190, 467, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "revoked" },
+  { 190, 492, 400, GH_GRAPH_ERROR_INVALID_TOKEN, "lost their role" },
+  { 10, 0, 403, GH_GRAPH_ERROR_PERMISSION, "missing a permission" },
+  { 200, 1349174, 403, GH_GRAPH_ERROR_PERMISSION, "no access" },
+  { 299, 0, 403, GH_GRAPH_ERROR_PERMISSION, "no access" },
+  { 100, 0, 400, GH_GRAPH_ERROR_INVALID_PARAMETER, "did not accept" },
+  { 100, 33, 400, GH_GRAPH_ERROR_INVALID_PARAMETER, "nothing with this ID" },
+  { 33, 0, 400, GH_GRAPH_ERROR_INVALID_PARAMETER, "nothing with this ID" },
+  { 4, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "This app" },
+  { 17, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "system user" },
+  { 32, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "how often" },
+  { 613, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "how often" },
+  { 80007, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "WhatsApp Business account" },
+  { 80008, 0, 400, GH_GRAPH_ERROR_RATE_LIMITED, "WhatsApp Business account" },
+  { 368, 0, 400, GH_GRAPH_ERROR_ACCOUNT_RESTRICTED, "policy violation" },
+  { 415, 0, 400, GH_GRAPH_ERROR_TWO_FACTOR_REQUIRED, "two-factor" },
+  { 100, 2859009, 400, GH_GRAPH_ERROR_TWO_FACTOR_REQUIRED, "two-factor" },
+  { 131031, 0, 400, GH_GRAPH_ERROR_ACCOUNT_RESTRICTED, "locked" },
+  { 1, 0, 500, GH_GRAPH_ERROR_SERVER, "unexpected problem" },
+  { 2, 0, 503, GH_GRAPH_ERROR_SERVER, "unavailable for a moment" },
+  { 131000, 0, 500, GH_GRAPH_ERROR_SERVER, "side of WhatsApp" },
+  { 0, 0, 502, GH_GRAPH_ERROR_SERVER, "temporary problem" },
+};
+
+static void
+test_describe_table (void)
+{
+  g_autoptr(GHashTable) summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (describe_rows); i++)
+    {
+      const DescribeRow *row = &describe_rows[i];
+      g_autofree char *json = NULL;
+      g_autofree char *code = NULL;
+      g_autoptr(JsonObject) object = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GhGraphErrorText) text = NULL;
+      const char *earlier;
+
+      json = g_strdup_printf ("{\"message\": \"(#%" G_GINT64_FORMAT ") Raw words " FAKE_TOKEN
+                              "\", \"type\": \"OAuthException\", \"code\": %"
+                              G_GINT64_FORMAT ", \"error_subcode\": %" G_GINT64_FORMAT
+                              ", \"fbtrace_id\": \"Trace%u\"}",
+                              row->code, row->code, row->subcode, i);
+      object = parse_object (json);
+      error = gh_graph_error_new_from_json (object, row->http_status);
+      text = gh_graph_error_describe (error);
+
+      g_test_message ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ": %s / %s", row->code,
+                      row->subcode, text->summary, text->next_step);
+      g_assert_error (error, GH_GRAPH_ERROR, (int) row->expected);
+      g_assert_nonnull (strstr (text->summary, row->summary_part));
+      g_assert_true (g_str_has_suffix (text->summary, "."));
+      g_assert_true (g_str_has_suffix (text->next_step, "."));
+      g_assert_cmpstr (text->summary, !=, text->next_step);
+      /* Meta's words are for the details, redacted; never the sentence a person reads. */
+      g_assert_null (strstr (text->summary, "Raw words"));
+      g_assert_null (strstr (text->details, FAKE_TOKEN));
+      g_assert_nonnull (strstr (text->details, "Raw words"));
+      g_assert_nonnull (strstr (text->details, "OAuthException"));
+      code = g_strdup_printf ("Trace%u", i);
+      g_assert_nonnull (strstr (text->details, code));
+
+      if (row->expected == GH_GRAPH_ERROR_RATE_LIMITED)
+        {
+          g_assert_cmpuint (text->wait_minutes, ==, GH_GRAPH_DEFAULT_WAIT_MINUTES);
+          g_assert_nonnull (text->wait);
+        }
+      else
+        {
+          g_assert_cmpuint (text->wait_minutes, ==, 0);
+          g_assert_null (text->wait);
+        }
+
+      /* Rows with the same summary part say the same; all others differ. */
+      earlier = g_hash_table_lookup (summaries, text->summary);
+      if (earlier != NULL)
+        g_assert_cmpstr (earlier, ==, row->summary_part);
+      g_hash_table_insert (summaries, g_strdup (text->summary), (gpointer) row->summary_part);
+    }
+}
+
+static void
+test_describe_wait (void)
+{
+  g_autoptr(GError) error = gh_graph_error_new_literal (GH_GRAPH_ERROR_RATE_LIMITED, NULL);
+  g_autoptr(GError) other = gh_graph_error_new_literal (GH_GRAPH_ERROR_SERVER, NULL);
+  GhGraphErrorText *text;
+
+  /* Rounded up, and plural-correct. */
+  gh_graph_error_set_retry_after (error, 30);
+  text = gh_graph_error_describe (error);
+  g_assert_cmpuint (text->wait_minutes, ==, 1);
+  g_assert_cmpstr (text->wait, ==, "Try again in 1 minute.");
+  gh_graph_error_text_free (text);
+
+  gh_graph_error_set_retry_after (error, 121);
+  text = gh_graph_error_describe (error);
+  g_assert_cmpuint (text->wait_minutes, ==, 3);
+  g_assert_cmpstr (text->wait, ==, "Try again in 3 minutes.");
+  gh_graph_error_text_free (text);
+
+  /* A wait is only ever about the rate limit. */
+  gh_graph_error_set_retry_after (other, 600);
+  g_assert_cmpuint (gh_graph_error_get_wait_minutes (other), ==, 0);
+  text = gh_graph_error_describe (other);
+  g_assert_null (text->wait);
+  gh_graph_error_text_free (text);
+}
+
+static void
+test_describe_transport (void)
+{
+  struct {
+    GQuark      domain;
+    int         code;
+    const char *summary_part;
+  } rows[] = {
+    { G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "Nothing answered" },
+    { G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "looked up" },
+    { G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND, "looked up" },
+    { G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED, "broke off" },
+    { G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "broke off" },
+    { G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "too long" },
+    { G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "secure connection" },
+    { G_IO_ERROR, G_IO_ERROR_FAILED, "could not reach" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GError) transport = g_error_new_literal (rows[i].domain, rows[i].code,
+                                                         "Connection terminated unexpectedly");
+      g_autoptr(GError) mapped = _gh_graph_error_new_from_transport (transport);
+      g_autoptr(GhGraphErrorText) raw_text = gh_graph_error_describe (transport);
+      g_autoptr(GhGraphErrorText) text = gh_graph_error_describe (mapped);
+
+      /* libsoup's English is for the details; the person reads a sentence of ours, whether
+       * the error was mapped first or not. */
+      g_test_message ("%s", text->summary);
+      g_assert_nonnull (strstr (text->summary, rows[i].summary_part));
+      g_assert_cmpstr (raw_text->summary, ==, text->summary);
+      g_assert_null (strstr (text->summary, "terminated"));
+      g_assert_nonnull (strstr (text->details, "terminated"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +540,9 @@ main (int   argc,
   g_test_add_func ("/graph-error/literal-and-foreign", test_literal_and_foreign);
   g_test_add_func ("/graph-error/transport", test_transport);
   g_test_add_func ("/graph-error/redact", test_redact);
+  g_test_add_func ("/graph-error/describe-table", test_describe_table);
+  g_test_add_func ("/graph-error/describe-wait", test_describe_wait);
+  g_test_add_func ("/graph-error/describe-transport", test_describe_transport);
 
   return g_test_run ();
 }

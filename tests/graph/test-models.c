@@ -5,14 +5,14 @@
 
 #include "config.h"
 
-#include "gh-assigned-user.h"
-#include "gh-business-user.h"
+#include "gh-assigned-user-private.h"
+#include "gh-business-user-private.h"
 #include "gh-graph-error.h"
-#include "gh-phone-number.h"
-#include "gh-template.h"
-#include "gh-timezone.h"
-#include "gh-token-info.h"
-#include "gh-waba.h"
+#include "gh-phone-number-private.h"
+#include "gh-template-private.h"
+#include "gh-timezone-private.h"
+#include "gh-token-info-private.h"
+#include "gh-waba-private.h"
 
 /* graph-api.md, "Token inspection", verbatim. */
 static const char debug_token_sample[] =
@@ -72,7 +72,7 @@ test_token_info_sample (void)
   g_assert_cmpstr (gh_token_info_get_user_id (info), ==, "104169029247128");
   g_assert_cmpint (gh_token_info_get_expires_at (info), ==, 0);
   g_assert_cmpint (gh_token_info_get_issued_at (info), ==, 1712099387);
-  g_assert_cmpint (gh_token_info_get_data_access_expires_at (info), ==, 0);
+  g_assert_cmpint (_gh_token_info_get_data_access_expires_at (info), ==, 0);
 
   scopes = gh_token_info_get_scopes (info);
   g_assert_cmpuint (g_strv_length ((char **) scopes), ==, 2);
@@ -194,10 +194,10 @@ test_assigned_users_sample (void)
 
   g_assert_cmpstr (gh_assigned_user_get_id (anna), ==, "1972385232742142");
   g_assert_cmpstr (gh_assigned_user_get_name (anna), ==, "Anna Flex");
-  g_assert_cmpstr (gh_assigned_user_get_display_name (anna), ==, "Anna Flex");
+  g_assert_cmpstr (_gh_assigned_user_get_display_name (anna), ==, "Anna Flex");
   g_assert_cmpuint (gh_assigned_user_get_tasks (anna), ==, GH_TASK_MANAGE);
   g_assert_cmpuint (g_strv_length ((char **) gh_assigned_user_get_unknown_tasks (anna)), ==, 0);
-  g_assert_null (gh_assigned_user_get_user_type (anna));
+  g_assert_null (_gh_assigned_user_get_user_type (anna));
   g_assert_false (gh_assigned_user_is_system_user (anna));
 
   g_assert_cmpstr (gh_assigned_user_get_id (jasper), ==, "1972385232752545");
@@ -237,7 +237,7 @@ test_assigned_users_odd (void)
 
   blank = g_ptr_array_index (users, 0);
   g_assert_cmpstr (gh_assigned_user_get_name (blank), ==, " ");
-  g_assert_cmpstr (gh_assigned_user_get_display_name (blank), ==, "1972385232742199");
+  g_assert_cmpstr (_gh_assigned_user_get_display_name (blank), ==, "1972385232742199");
   g_assert_true (gh_assigned_user_is_system_user (blank));
   g_assert_cmpuint (gh_assigned_user_get_tasks (blank), ==, GH_TASK_MANAGE);
   unknown = gh_assigned_user_get_unknown_tasks (blank);
@@ -248,19 +248,19 @@ test_assigned_users_odd (void)
   /* 2^53 + 1: a double would have lost the last digit. */
   padded = g_ptr_array_index (users, 1);
   g_assert_cmpstr (gh_assigned_user_get_id (padded), ==, "9007199254740993");
-  g_assert_cmpstr (gh_assigned_user_get_display_name (padded), ==, "Padded Name");
+  g_assert_cmpstr (_gh_assigned_user_get_display_name (padded), ==, "Padded Name");
   g_assert_cmpuint (gh_assigned_user_get_tasks (padded), ==, GH_TASK_NONE);
 
   typed = g_ptr_array_index (users, 2);
   g_assert_cmpstr (gh_assigned_user_get_id (typed), ==, "104169029247999");
   g_assert_null (gh_assigned_user_get_name (typed));
-  g_assert_cmpstr (gh_assigned_user_get_display_name (typed), ==, "104169029247999");
-  g_assert_null (gh_assigned_user_get_user_type (typed));
+  g_assert_cmpstr (_gh_assigned_user_get_display_name (typed), ==, "104169029247999");
+  g_assert_null (_gh_assigned_user_get_user_type (typed));
 
   from_double = g_ptr_array_index (users, 3);
   g_assert_cmpstr (gh_assigned_user_get_id (from_double), ==, "4000000000000000");
 
-  missing = gh_assigned_user_parse (json_array_get_element (data_array (node), 2), &error);
+  missing = _gh_assigned_user_parse (json_array_get_element (data_array (node), 2), &error);
   g_assert_null (missing);
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
 }
@@ -309,7 +309,7 @@ test_waba_expanded (void)
   g_assert_cmpstr (gh_waba_get_can_send_message (waba), ==, "AVAILABLE");
   g_assert_cmpstr (gh_waba_get_messaging_limit (waba), ==, "TIER_2K");
   g_assert_cmpstr (gh_waba_get_creation_time (waba), ==, "2024-04-02T10:15:00+0000");
-  g_assert_cmpstr (gh_waba_get_status (waba), ==, "ACTIVE");
+  g_assert_cmpstr (_gh_waba_get_status (waba), ==, "ACTIVE");
   g_assert_null (gh_waba_get_tasks (waba));
 
   g_object_get (waba, "name", &name, NULL);
@@ -497,11 +497,11 @@ test_timezone (void)
     {
       g_autofree char *label = gh_timezone_dup_label (cases[i].id);
 
-      g_assert_cmpstr (gh_timezone_get_iana_name (cases[i].id), ==, cases[i].iana);
+      g_assert_cmpstr (_gh_timezone_get_iana_name (cases[i].id), ==, cases[i].iana);
       g_assert_cmpstr (label, ==, cases[i].label);
     }
 
-  g_assert_null (gh_timezone_get_iana_name (NULL));
+  g_assert_null (_gh_timezone_get_iana_name (NULL));
   g_assert_null (gh_timezone_dup_label (NULL));
 }
 
@@ -543,7 +543,7 @@ test_phone_numbers (void)
   g_assert_cmpstr (gh_phone_number_get_platform_type (first), ==, "CLOUD_API");
   g_assert_cmpstr (gh_phone_number_get_throughput_level (first), ==, "STANDARD");
   g_assert_cmpstr (gh_phone_number_get_account_mode (first), ==, "LIVE");
-  g_assert_false (gh_phone_number_get_is_official_business_account (first));
+  g_assert_false (_gh_phone_number_get_is_official_business_account (first));
   g_object_get (first, "display-phone-number", &display, NULL);
   g_assert_cmpstr (display, ==, "+1 555-0100");
 
@@ -552,7 +552,7 @@ test_phone_numbers (void)
   g_assert_null (gh_phone_number_get_verified_name (second));
   g_assert_null (gh_phone_number_get_throughput_level (second));
   g_assert_cmpstr (gh_phone_number_get_account_mode (second), ==, "SANDBOX");
-  g_assert_true (gh_phone_number_get_is_official_business_account (second));
+  g_assert_true (_gh_phone_number_get_is_official_business_account (second));
 
   g_assert_null (gh_phone_number_parse_list (not_a_list, &error));
   g_assert_error (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_MALFORMED_RESPONSE);
@@ -599,8 +599,8 @@ test_templates (void)
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_category, "AUTHENTICATION")),
                     ==, 1);
 
-  gh_template_summary_add_page (summary, page2);
-  gh_template_summary_add_page (summary, array);
+  _gh_template_summary_add_page (summary, page2);
+  _gh_template_summary_add_page (summary, array);
   g_assert_cmpint (gh_template_summary_get_total (summary), ==, 5);
   g_assert_cmpint (gh_template_summary_get_counted (summary), ==, 5);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_status, "REJECTED")), ==, 1);
@@ -663,7 +663,7 @@ test_business_users (void)
   user = g_ptr_array_index (users, 0);
   g_assert_false (gh_business_user_is_system_user (user));
   g_assert_cmpstr (gh_business_user_get_email (user), ==, "anna@example.com");
-  g_assert_cmpstr (gh_business_user_get_role (user), ==, "ADMIN");
+  g_assert_cmpstr (_gh_business_user_get_role (user), ==, "ADMIN");
   g_object_get (user, "email", &email, NULL);
   g_assert_cmpstr (email, ==, "anna@example.com");
   g_assert_cmpstr (gh_business_user_get_display_name (g_ptr_array_index (users, 1)), ==,
@@ -672,7 +672,7 @@ test_business_users (void)
                    "ops@example.com");
   user = g_ptr_array_index (users, 3);
   g_assert_cmpstr (gh_business_user_get_display_name (user), ==, "1972385232742152");
-  g_assert_null (gh_business_user_get_role (user));
+  g_assert_null (_gh_business_user_get_role (user));
   g_assert_false (gh_business_user_is_admin (user));
 
   g_assert_null (gh_business_user_parse_list (NULL, TRUE, &error));

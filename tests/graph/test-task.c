@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "gh-task.h"
+#include "gh-task-private.h"
 
 static const char * const all_wires[] = {
   "MANAGE", "DEVELOP", "MESSAGING", "MANAGE_TEMPLATES", "VIEW_TEMPLATES", "MANAGE_PHONE",
@@ -25,7 +25,7 @@ test_index_and_strings (void)
       GhTaskFlags task = gh_task_from_index (i);
 
       g_assert_cmpuint (task, ==, 1u << i);
-      g_assert_cmpstr (gh_task_to_string (task), ==, all_wires[i]);
+      g_assert_cmpstr (_gh_task_to_string (task), ==, all_wires[i]);
       g_assert_cmpuint (gh_task_from_string (all_wires[i]), ==, task);
     }
 
@@ -34,9 +34,9 @@ test_index_and_strings (void)
   g_assert_cmpuint (gh_task_from_string ("FUTURE_TASK"), ==, GH_TASK_NONE);
   g_assert_cmpuint (gh_task_from_string (""), ==, GH_TASK_NONE);
   g_assert_cmpuint (gh_task_from_string (NULL), ==, GH_TASK_NONE);
-  g_assert_null (gh_task_to_string (GH_TASK_NONE));
-  g_assert_null (gh_task_to_string (GH_TASK_MANAGE | GH_TASK_DEVELOP));
-  g_assert_null (gh_task_to_string (1u << GH_TASK_N_KNOWN));
+  g_assert_null (_gh_task_to_string (GH_TASK_NONE));
+  g_assert_null (_gh_task_to_string (GH_TASK_MANAGE | GH_TASK_DEVELOP));
+  g_assert_null (_gh_task_to_string (1u << GH_TASK_N_KNOWN));
 }
 
 static void

@@ -665,7 +665,8 @@ test_rate_limit (Fixture       *fixture,
                                                              "Messaging for Jasper Brown")),
                                TRUE);
 
-  /* The first request goes through, then Meta asks to wait five minutes. */
+  /* The first request uses the whole budget (Meta's usage header says 100 %), so the
+   * client holds the next one back for five minutes. */
   gh_demo_server_set_rate_limit (fixture->server, 1, 5);
   click (button_with_label (GTK_WIDGET (fixture->page), "Apply"));
   g_assert_true (gh_test_wait_for (paused, editor, 20000));
@@ -676,8 +677,10 @@ test_rate_limit (Fixture       *fixture,
   wait_for_label (GTK_WIDGET (fixture->page), "Applying 2 of 2");
   g_assert_true (gh_people_page_has_changes (fixture->page));
 
-  /* Meta is ready again: Try Now sends the waiting request without losing anything. */
+  /* Meta is ready again, and the client is told so: Try Now sends the waiting request
+   * without losing anything. */
   gh_demo_server_clear_faults (fixture->server);
+  gh_graph_client_end_wait (fixture->client);
   click (button_with_label (GTK_WIDGET (fixture->page), "Try Now"));
   wait_editor_idle (editor);
   wait_for_label (GTK_WIDGET (fixture->page), "Changes applied");
