@@ -89,8 +89,19 @@ check_token (GSettings         *settings,
   gh_connection_check_async (connection, NULL, wait_cb, wait);
   report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
   if (report == NULL && error->domain == GH_GRAPH_ERROR)
-    return could_not_check (wait, label, gh_graph_error_code_to_summary (error->code),
-                            gh_graph_error_code_to_next_step (error->code));
+    {
+      g_autoptr(GhGraphErrorText) words = gh_graph_error_describe (error);
+      g_autofree char *next_step = words->wait != NULL
+                                   ? g_strdup_printf ("%s %s", words->next_step, words->wait)
+                                   : g_strdup (words->next_step);
+      const char *trace = gh_graph_error_get_fbtrace_id (error);
+
+      /* Meta's support asks for the trace ID of a call that went wrong. */
+      if (trace != NULL)
+        /* Translators: %s is the ID Meta gives each answer, for its support */
+        g_printerr (_("Meta’s trace ID: %s\n"), trace);
+      return could_not_check (wait, label, words->summary, next_step);
+    }
   if (report == NULL)
     return could_not_check (wait, label, error->message, NULL);
 

@@ -35,8 +35,7 @@ static char *
 describe_error (const GError *error)
 {
   if (error->domain == GH_GRAPH_ERROR)
-    return g_strdup_printf ("%s %s", gh_graph_error_code_to_summary (error->code),
-                            gh_graph_error_code_to_next_step (error->code));
+    return gh_graph_error_dup_sentence (error);
 
   return g_strdup (error->message);
 }

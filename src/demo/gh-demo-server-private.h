@@ -37,6 +37,7 @@ struct _GhDemoServer
   guint         rate_limit_calls;
   guint         rate_limit_wait;
   guint         waba_calls;
+  GArray       *call_times;   /* gint64, monotonic: the calls of the last hour */
   gboolean      assign_adds;
 };
 

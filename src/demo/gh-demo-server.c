@@ -119,6 +119,22 @@ route (GhDemoOp *op)
                       "(#803) Some of the aliases you requested do not exist: %s", segments[0]);
 }
 
+/* Counts this call with those of the last hour, forgetting older ones. */
+static guint
+calls_in_last_hour (GhDemoServer *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint old = 0;
+
+  while (old < self->call_times->len
+         && g_array_index (self->call_times, gint64, old) < now - G_TIME_SPAN_HOUR)
+    old++;
+  g_array_remove_range (self->call_times, 0, old);
+  g_array_append_val (self->call_times, now);
+
+  return self->call_times->len;
+}
+
 static char *
 usage_header (const char *waba_id,
               guint       call_count,
@@ -207,6 +223,7 @@ _gh_demo_op_dispatch (GhDemoOp *op)
 {
   GhDemoServer *self = op->self;
   GhDemoWaba *waba;
+  guint hour_calls;
   Rule rule;
 
   _gh_demo_op_count (op);
@@ -235,11 +252,12 @@ _gh_demo_op_dispatch (GhDemoOp *op)
           op->usage = usage_header (waba->id, 100, 3, 5, self->rate_limit_wait);
           return;
         }
-      /* Meta's default budget is 200 calls an hour per account. */
+      /* Meta's default budget is 200 calls an hour per account, over a rolling hour. */
+      hour_calls = calls_in_last_hour (self);
       op->usage = usage_header (waba->id,
                                 self->rate_limit_calls > 0
                                 ? self->waba_calls * 100 / self->rate_limit_calls
-                                : MIN (self->waba_calls / 2, 99),
+                                : MIN (hour_calls / 2, 99u),
                                 1, 1, 0);
     }
 
@@ -408,6 +426,7 @@ gh_demo_server_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->call_times, g_array_unref);
   g_clear_pointer (&self->write_log, g_ptr_array_unref);
   g_clear_pointer (&self->register_tries, g_hash_table_unref);
   g_clear_pointer (&self->data, gh_demo_data_free);
@@ -432,6 +451,7 @@ gh_demo_server_init (GhDemoServer *self)
   self->context = g_main_context_ref_thread_default ();
   self->data = gh_demo_data_new ();
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->call_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->write_log = g_ptr_array_new_with_free_func (g_free);
   self->register_tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (pending_free);
@@ -597,6 +617,7 @@ gh_demo_server_set_rate_limit (GhDemoServer *self,
   self->rate_limit_calls = calls;
   self->rate_limit_wait = wait_minutes;
   self->waba_calls = 0;
+  g_array_set_size (self->call_times, 0);
 }
 
 void
@@ -608,6 +629,7 @@ gh_demo_server_clear_faults (GhDemoServer *self)
   self->rate_limit_calls = 0;
   self->rate_limit_wait = 0;
   self->waba_calls = 0;
+  g_array_set_size (self->call_times, 0);
 }
 
 void

@@ -122,6 +122,8 @@ void          gh_demo_server_set_fault           (GhDemoServer *self,
 void          gh_demo_server_set_rate_limit      (GhDemoServer *self,
                                                   guint         calls,
                                                   guint         wait_minutes);
+/* Forgets every fault and the calls counted against the hour's budget (which otherwise
+ * report usage as calls in the last hour ÷ 2, as Meta's 200 an hour would). */
 void          gh_demo_server_clear_faults        (GhDemoServer *self);
 /* TRUE: a POST to assigned_users adds the tasks to those held instead of replacing them
  * (Meta does not document which it does).  Not reset by clear_faults. */

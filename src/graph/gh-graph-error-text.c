@@ -485,3 +485,21 @@ gh_graph_error_text_free (GhGraphErrorText *text)
   g_free (text->details);
   g_free (text);
 }
+
+char *
+gh_graph_error_dup_sentence (const GError *error)
+{
+  g_autoptr(GhGraphErrorText) text = NULL;
+  GString *sentence;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  text = gh_graph_error_describe (error);
+  sentence = g_string_new (text->summary);
+  if (text->next_step != NULL && *text->next_step != '\0')
+    g_string_append_printf (sentence, " %s", text->next_step);
+  if (text->wait != NULL)
+    g_string_append_printf (sentence, " %s", text->wait);
+
+  return g_string_free (sentence, FALSE);
+}

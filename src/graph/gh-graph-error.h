@@ -86,5 +86,8 @@ typedef struct
 GhGraphErrorText *gh_graph_error_describe      (const GError     *error);
 void              gh_graph_error_text_free     (GhGraphErrorText *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GhGraphErrorText, gh_graph_error_text_free)
+/* The summary, the next step and the wait of gh_graph_error_describe in one line, for a
+ * message under a field, in a row or in a toast. */
+char             *gh_graph_error_dup_sentence  (const GError     *error);
 
 G_END_DECLS

@@ -242,13 +242,16 @@ candidates_cb (GObject      *object,
         text = g_strdup (_("Gatehouse cannot list the business’s people: this token was not "
                            "given the business_management permission. You can still paste "
                            "a user ID below."));
-      else if (error != NULL && error->domain == GH_GRAPH_ERROR)
-        text = g_strdup_printf ("%s %s", gh_graph_error_code_to_summary (error->code),
-                                _("You can still paste a user ID below."));
+      else if (error != NULL)
+        {
+          g_autoptr(GhGraphErrorText) words = gh_graph_error_describe (error);
+
+          text = g_strdup_printf ("%s %s", words->summary,
+                                  _("You can still paste a user ID below."));
+        }
       else
-        text = g_strdup_printf (_("The business’s people could not be listed: %s. You can "
-                                  "still paste a user ID below."),
-                                error != NULL ? error->message : _("no answer"));
+        text = g_strdup (_("The business’s people could not be listed. You can still paste a "
+                           "user ID below."));
       gtk_label_set_text (self->candidate_message, text);
       gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
       gtk_stack_set_visible_child_name (self->candidate_stack, "message");

@@ -142,8 +142,7 @@ checked_cb (GObject      *object,
       g_debug ("The check could not run: %s", error->message);
       if (error->domain == GH_GRAPH_ERROR
           && error->code != GH_GRAPH_ERROR_REFUSED_URL)
-        message = g_strdup_printf ("%s %s", gh_graph_error_code_to_summary (error->code),
-                                   gh_graph_error_code_to_next_step (error->code));
+        message = gh_graph_error_dup_sentence (error);
       gh_token_page_set_error (self, message != NULL ? message : error->message);
       return;
     }

@@ -209,10 +209,7 @@ gh_ui_error_sentence (const GError *error)
 {
   g_return_val_if_fail (error != NULL, NULL);
 
-  if (error->domain == GH_GRAPH_ERROR)
-    return g_strdup (gh_graph_error_code_to_summary (error->code));
-
-  return g_strdup (error->message);
+  return gh_graph_error_dup_sentence (error);
 }
 
 typedef struct
@@ -273,42 +270,30 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
                              GtkLabel      *details,
                              GtkWidget     *details_box,
                              const GError  *error,
-                             const char    *fallback_title)
+                             const char    *title)
 {
-  g_autofree char *description = NULL;
+  g_autoptr(GhGraphErrorText) text = NULL;
+  g_autoptr(GString) description = NULL;
   g_autofree char *escaped = NULL;
-  g_autofree char *technical = NULL;
 
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
   g_return_if_fail (error != NULL);
 
-  if (error->domain == GH_GRAPH_ERROR)
-    {
-      guint wait = gh_graph_error_get_retry_after (error);
+  /* What could not be done is the title; what went wrong, what to do and how long Meta asks
+   * to wait, the description; Meta's codes and trace ID, the details. */
+  text = gh_graph_error_describe (error);
+  description = g_string_new (text->summary);
+  if (text->next_step != NULL && *text->next_step != '\0')
+    g_string_append_printf (description, " %s", text->next_step);
+  if (text->wait != NULL)
+    g_string_append_printf (description, " %s", text->wait);
 
-      adw_status_page_set_title (page, gh_graph_error_code_to_summary (error->code));
-      if (wait > 0)
-        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%s Meta asks to wait about %u minute.",
-                                                    "%s Meta asks to wait about %u minutes.",
-                                                    (wait + 59) / 60),
-                                       gh_graph_error_code_to_next_step (error->code),
-                                       (wait + 59) / 60);
-      else
-        description = g_strdup (gh_graph_error_code_to_next_step (error->code));
-      technical = gh_graph_error_format_details (error);
-    }
-  else
-    {
-      adw_status_page_set_title (page, fallback_title);
-      description = g_strdup (error->message);
-    }
-
+  adw_status_page_set_title (page, title);
   /* AdwStatusPage reads its description as markup. */
-  escaped = g_markup_escape_text (description, -1);
+  escaped = g_markup_escape_text (description->str, -1);
   adw_status_page_set_description (page, escaped);
-  gtk_label_set_text (details, technical != NULL ? technical : "");
-  gtk_widget_set_visible (details_box, technical != NULL);
+  gtk_label_set_text (details, text->details != NULL ? text->details : "");
+  gtk_widget_set_visible (details_box, text->details != NULL && *text->details != '\0');
 }
 
 void

@@ -35,20 +35,21 @@ GtkWidget *gh_ui_mnemonic_button_new (const char *label);
  * belongs to). */
 void       gh_ui_toast               (GtkWidget  *widget,
                                       const char *title);
-/* One plain sentence for @error, never Meta's or libsoup's raw text. */
+/* What went wrong, what to do and how long to wait, in plain words: never Meta's or
+ * libsoup's raw text. */
 char      *gh_ui_error_sentence      (const GError *error);
 /* Opens @uri in the browser; when that fails, copies it and says so. */
 void       gh_ui_open_uri            (GtkWidget  *widget,
                                       const char *uri);
 
-/* Shows @error on @page in plain words: a title, the next step (with Meta's wait, if any) and
- * the technical details (fbtrace id…) in @details, whose @details_box is hidden when there
- * are none.  @fallback_title is used for errors that are not Graph errors. */
+/* Shows @error on @page: @title says what could not be done, the description what went
+ * wrong, what to do and Meta's wait, if any; the technical details (fbtrace id…) go in
+ * @details, whose @details_box is hidden when there are none. */
 void       gh_ui_status_page_set_error (AdwStatusPage *page,
                                         GtkLabel      *details,
                                         GtkWidget     *details_box,
                                         const GError  *error,
-                                        const char    *fallback_title);
+                                        const char    *title);
 
 /* Points @button at the troubleshooting topic that explains @error (app.help) and shows it;
  * hides it when no topic is about @error (a dropped connection, say). */

@@ -612,7 +612,8 @@ test_partial_failure (GhEditorFixture *fixture,
   g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
   g_assert_cmpuint (gh_demo_server_get_operation_count (fixture->server), ==, 4);
 
-  expected = g_strdup_printf ("%s %s", gh_graph_error_code_to_summary (GH_GRAPH_ERROR_SERVER),
+  /* Meta's code 2 in its own words, and the next step. */
+  expected = g_strdup_printf ("%s %s", "Meta’s service is unavailable for a moment.",
                               gh_graph_error_code_to_next_step (GH_GRAPH_ERROR_SERVER));
   g_assert_cmpint (gh_assignment_get_result (jasper), ==, GH_ASSIGNMENT_RESULT_FAILED);
   g_assert_cmpstr (gh_assignment_get_message (jasper), ==, expected);
@@ -1033,9 +1034,10 @@ test_employee (GhEditorFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_failed, ==, 2);
 
-  expected = g_strdup_printf ("%s %s",
-                              gh_graph_error_code_to_summary (GH_GRAPH_ERROR_PERMISSION),
-                              gh_graph_error_code_to_next_step (GH_GRAPH_ERROR_PERMISSION));
+  /* Meta's code 200 in its own words. */
+  expected = g_strdup ("The system user has no access to this WhatsApp account, or not "
+                       "enough. In Business settings, assign the system user to this "
+                       "WhatsApp account with Full control, then try again.");
   g_assert_cmpint (gh_assignment_get_result (jasper), ==, GH_ASSIGNMENT_RESULT_FAILED);
   g_assert_cmpstr (gh_assignment_get_message (jasper), ==, expected);
   g_assert_cmpint (gh_assignment_get_state (jasper), ==, GH_ASSIGNMENT_STATE_CHANGED);

@@ -553,7 +553,7 @@ test_empty_and_errors (Fixture       *fixture,
     " \"message_templates\": {\"data\": [], \"summary\": {\"total_count\": 0,"
     "   \"message_template_limit\": 250}}}");
   g_autoptr(GError) rate_limited = NULL;
-  g_autoptr(GError) local = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "Disk full");
+  g_autoptr(GError) local = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOSPC, "Disk full");
 
   gh_account_page_set_waba (fixture->page, waba);
   assert_texts (fixture->page, (const char * const[]) {
@@ -565,8 +565,8 @@ test_empty_and_errors (Fixture       *fixture,
   gh_graph_error_set_retry_after (rate_limited, 600);
   gh_account_page_set_error (fixture->page, rate_limited);
   assert_texts (fixture->page, (const char * const[]) {
-    gh_graph_error_code_to_summary (GH_GRAPH_ERROR_RATE_LIMITED), "about 10 minutes",
-    "Try Again", "Technical details", NULL });
+    "The Account Could Not Be Read", "Try again in 10 minutes.", "Try Again",
+    "Technical details", NULL });
   assert_no_text (fixture->page, "Open WhatsApp Accounts in Business Suite");
 
   gh_account_page_set_error (fixture->page, local);
