@@ -275,6 +275,7 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
   g_autoptr(GhGraphErrorText) text = NULL;
   g_autoptr(GString) description = NULL;
   g_autofree char *escaped = NULL;
+  gboolean has_details;
 
   g_return_if_fail (ADW_IS_STATUS_PAGE (page));
   g_return_if_fail (error != NULL);
@@ -292,8 +293,11 @@ gh_ui_status_page_set_error (AdwStatusPage *page,
   /* AdwStatusPage reads its description as markup. */
   escaped = g_markup_escape_text (description->str, -1);
   adw_status_page_set_description (page, escaped);
-  gtk_label_set_text (details, text->details != NULL ? text->details : "");
-  gtk_widget_set_visible (details_box, text->details != NULL && *text->details != '\0');
+  /* Meta's codes and trace ID help its support; our own errors have nothing to add. */
+  has_details = error->domain == GH_GRAPH_ERROR && text->details != NULL
+                && *text->details != '\0';
+  gtk_label_set_text (details, has_details ? text->details : "");
+  gtk_widget_set_visible (details_box, has_details);
 }
 
 void
