@@ -244,6 +244,17 @@ gh_token_store_is_in_memory (GhTokenStore *self)
   return self->memory != NULL;
 }
 
+/* The in-memory store answers at once; the keyring, one operation at a time. */
+static void
+start_op (GhTokenStore *self,
+          GTask        *task)
+{
+  if (self->memory != NULL)
+    memory_run (task);
+  else
+    run_or_queue (self, task);
+}
+
 void
 gh_token_store_save_async (GhTokenStore        *self,
                            GhSavedConnection   *connection,
@@ -265,13 +276,7 @@ gh_token_store_save_async (GhTokenStore        *self,
   data->token = g_strdup (token);
   task = create_task (self, data, gh_token_store_save_async, cancellable, callback, user_data);
 
-  if (self->memory != NULL)
-    {
-      memory_run (g_steal_pointer (&task));
-      return;
-    }
-
-  run_or_queue (self, g_steal_pointer (&task));
+  start_op (self, g_steal_pointer (&task));
 }
 
 gboolean
@@ -301,13 +306,7 @@ gh_token_store_list_async (GhTokenStore        *self,
   task = create_task (self, op_data_new (OP_LIST), gh_token_store_list_async,
                       cancellable, callback, user_data);
 
-  if (self->memory != NULL)
-    {
-      memory_run (g_steal_pointer (&task));
-      return;
-    }
-
-  run_or_queue (self, g_steal_pointer (&task));
+  start_op (self, g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -341,13 +340,7 @@ gh_token_store_load_async (GhTokenStore        *self,
   data->connection_id = g_strdup (connection_id);
   task = create_task (self, data, gh_token_store_load_async, cancellable, callback, user_data);
 
-  if (self->memory != NULL)
-    {
-      memory_run (g_steal_pointer (&task));
-      return;
-    }
-
-  run_or_queue (self, g_steal_pointer (&task));
+  start_op (self, g_steal_pointer (&task));
 }
 
 char *
@@ -381,13 +374,7 @@ gh_token_store_forget_async (GhTokenStore        *self,
   data->connection_id = g_strdup (connection_id);
   task = create_task (self, data, gh_token_store_forget_async, cancellable, callback, user_data);
 
-  if (self->memory != NULL)
-    {
-      memory_run (g_steal_pointer (&task));
-      return;
-    }
-
-  run_or_queue (self, g_steal_pointer (&task));
+  start_op (self, g_steal_pointer (&task));
 }
 
 gboolean
@@ -421,13 +408,7 @@ gh_token_store_update_async (GhTokenStore        *self,
   data->connection = gh_saved_connection_copy (connection);
   task = create_task (self, data, gh_token_store_update_async, cancellable, callback, user_data);
 
-  if (self->memory != NULL)
-    {
-      memory_run (g_steal_pointer (&task));
-      return;
-    }
-
-  run_or_queue (self, g_steal_pointer (&task));
+  start_op (self, g_steal_pointer (&task));
 }
 
 gboolean

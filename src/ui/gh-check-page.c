@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-check-page.h"
+#include "gh-check-row.h"
 #include "gh-readiness-group.h"
 #include "gh-session.h"
 #include "gh-ui-util.h"
@@ -51,74 +52,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-status_icon_name (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return "emblem-ok-symbolic";
-    case GH_CHECK_STATUS_WARNING:
-      return "dialog-warning-symbolic";
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return "dialog-error-symbolic";
-    }
-}
-
-static const char *
-status_css_class (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return "success";
-    case GH_CHECK_STATUS_WARNING:
-      return "warning";
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return "error";
-    }
-}
-
-static const char *
-status_words (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return _("Fine");
-    case GH_CHECK_STATUS_WARNING:
-      return _("Warning");
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return _("Problem");
-    }
-}
-
 static GtkWidget *
 create_item_row (GhCheckPage *self,
                  GhCheckItem *item)
 {
   GhCheckStatus status = gh_check_item_get_status (item);
-  const char *fix = gh_check_item_get_fix (item);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *icon;
-
-  if (fix != NULL && status != GH_CHECK_STATUS_OK)
-    subtitle = g_strdup_printf ("%s\n%s", gh_check_item_get_description (item), fix);
-  else
-    subtitle = g_strdup (gh_check_item_get_description (item));
-
-  row = gh_ui_plain_row_new (gh_check_item_get_title (item), subtitle);
-
-  icon = gtk_image_new_from_icon_name (status_icon_name (status));
-  gtk_widget_add_css_class (icon, status_css_class (status));
-  /* The icon's meaning must reach screen readers too, not only its colour. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_words (status), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  GtkWidget *row = gh_check_item_row_new (item);
 
   if (status != GH_CHECK_STATUS_OK && gh_check_item_get_fix_step (item) != GH_GUIDE_STEP_NONE)
     {
@@ -176,11 +115,7 @@ update_summary (GhCheckPage *self)
   GhCheckStatus shown = passed ? verdict : GH_CHECK_STATUS_ERROR;
 
   gtk_label_set_text (self->summary_label, gh_check_summary_title (passed, verdict));
-  gtk_image_set_from_icon_name (self->summary_icon, status_icon_name (shown));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_icon), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon), status_css_class (shown));
+  gh_check_status_image_set (self->summary_icon, shown);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gh-graph-error.h"
+#include "gh-check-row.h"
 #include "gh-readiness-group.h"
 #include "gh-register-dialog.h"
 #include "gh-secret.h"
@@ -69,51 +70,6 @@ pending_new (GhReadinessGroup *self,
   pending->phone_id = g_strdup (phone_id);
 
   return pending;
-}
-
-static const char *
-status_icon_name (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return "emblem-ok-symbolic";
-    case GH_CHECK_STATUS_WARNING:
-      return "dialog-warning-symbolic";
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return "dialog-error-symbolic";
-    }
-}
-
-static const char *
-status_css_class (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return "success";
-    case GH_CHECK_STATUS_WARNING:
-      return "warning";
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return "error";
-    }
-}
-
-static const char *
-status_words (GhCheckStatus status)
-{
-  switch (status)
-    {
-    case GH_CHECK_STATUS_OK:
-      return _("Fine");
-    case GH_CHECK_STATUS_WARNING:
-      return _("Warning");
-    case GH_CHECK_STATUS_ERROR:
-    default:
-      return _("Problem");
-    }
 }
 
 static GtkWindow *
@@ -460,27 +416,9 @@ static GtkWidget *
 item_row_new (GhReadinessGroup *self,
               GhCheckItem      *item)
 {
-  GhCheckStatus status = gh_check_item_get_status (item);
-  const char *fix = gh_check_item_get_fix (item);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *icon;
+  GtkWidget *row = gh_check_item_row_new (item);
 
-  if (fix != NULL)
-    subtitle = g_strdup_printf ("%s\n%s", gh_check_item_get_description (item), fix);
-  else
-    subtitle = g_strdup (gh_check_item_get_description (item));
-
-  row = gh_ui_plain_row_new (gh_check_item_get_title (item), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  icon = gtk_image_new_from_icon_name (status_icon_name (status));
-  gtk_widget_add_css_class (icon, status_css_class (status));
-  /* The icon's meaning must reach screen readers too, not only its colour. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  status_words (status), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
   add_fix_buttons (self, ADW_ACTION_ROW (row), item);
 
   return row;
