@@ -22,6 +22,8 @@ struct _GhCheckPage
 {
   AdwBin               parent_instance;
 
+  AdwHeaderBar        *header_bar;
+
   GtkImage            *summary_icon;
   GtkLabel            *summary_label;
   GtkLabel            *detail_label;
@@ -356,6 +358,7 @@ gh_check_page_class_init (GhCheckPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-check-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_icon);
+  gtk_widget_class_bind_template_child (widget_class, GhCheckPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, GhCheckPage, page);
@@ -372,6 +375,7 @@ gh_check_page_init (GhCheckPage *self)
   g_type_ensure (GH_TYPE_READINESS_GROUP);
   g_type_ensure (GH_TYPE_WRAP_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (NULL));
   gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->readiness_groups = g_ptr_array_new ();

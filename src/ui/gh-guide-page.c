@@ -24,6 +24,8 @@ struct _GhGuidePage
 {
   AdwBin          parent_instance;
 
+  AdwHeaderBar   *header_bar;
+
   GtkStack       *stack;
   GtkLabel       *progress_label;
   GtkButton      *next_button;
@@ -640,6 +642,7 @@ gh_guide_page_class_init (GhGuidePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-guide-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhGuidePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GhGuidePage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhGuidePage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GhGuidePage, next_button);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
@@ -649,6 +652,7 @@ static void
 gh_guide_page_init (GhGuidePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (screen_order); i++)
     {

@@ -28,6 +28,8 @@ struct _GhRotationPage
 {
   AdwBin               parent_instance;
 
+  AdwHeaderBar        *header_bar;
+
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   GtkLabel            *status_label;
@@ -764,6 +766,7 @@ gh_rotation_page_class_init (GhRotationPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-rotation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhRotationPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GhRotationPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhRotationPage, stack);
   gtk_widget_class_bind_template_child (widget_class, GhRotationPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, GhRotationPage, generate_box);
@@ -792,6 +795,7 @@ static void
 gh_rotation_page_init (GhRotationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (NULL));
   gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->added = g_ptr_array_new ();

@@ -23,6 +23,8 @@ struct _GhTokenPage
 {
   AdwBin           parent_instance;
 
+  AdwHeaderBar    *header_bar;
+
   AdwEntryRow     *token_row;
   GtkLabel        *mask_label;
   GtkLabel        *feedback_label;
@@ -345,6 +347,7 @@ gh_token_page_class_init (GhTokenPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/gh-token-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, token_row);
+  gtk_widget_class_bind_template_child (widget_class, GhTokenPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, mask_label);
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, GhTokenPage, spinner);
@@ -356,6 +359,7 @@ static void
 gh_token_page_init (GhTokenPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_pack_end (self->header_bar, gh_ui_main_menu_button_new (NULL));
   gh_ui_wrap_pill_labels (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->field = gh_secret_field_attach (GTK_EDITABLE (self->token_row));

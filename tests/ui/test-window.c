@@ -316,13 +316,19 @@ test_main_menu_and_shortcuts (Fixture       *fixture,
     "app.preferences", "win.show-help-overlay", "app.help", "app.about",
   };
 
-  gtk_widget_activate_action (find_page (fixture, GH_TYPE_WELCOME_PAGE), "win.try-demo", NULL);
+  static const char *pages[] = { "welcome", "guide", "token", "account" };
+
+  /* Every page built: the guide and the token page are made when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-up", NULL);
+  wait_for_page (fixture->window, "guide", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-token", NULL);
+  wait_for_page (fixture->window, "token", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.try-demo", NULL);
   wait_for_page (fixture->window, "account", GH_DEMO_WABA_NAME);
 
-  for (const char *page = "welcome"; page != NULL;
-       page = g_str_equal (page, "welcome") ? "account" : NULL)
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
-      GtkWidget *root = gtk_stack_get_child_by_name (find_stack (fixture->window), page);
+      GtkWidget *root = gtk_stack_get_child_by_name (find_stack (fixture->window), pages[p]);
       GtkWidget *button = gh_test_find_widget_of_type (root, GTK_TYPE_MENU_BUTTON);
 
       /* The first menu button of each header is the main menu. */
