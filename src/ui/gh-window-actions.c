@@ -11,6 +11,7 @@
 #include "gh-application.h"
 #include "gh-graph-error.h"
 #include "gh-preferences-window.h"
+#include "gh-shortcuts-window.h"
 #include "gh-ui-util.h"
 #include "gh-window-private.h"
 
@@ -531,9 +532,20 @@ access_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+shortcuts_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (gh_shortcuts_window_new (GTK_WINDOW (widget))));
+}
+
 void
 _gh_window_install_actions (GtkWidgetClass *widget_class)
 {
+  /* GtkApplicationWindow's name for it, which the main menu uses. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   shortcuts_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-connection", "s",
                                    open_connection_action_cb);
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action_cb);

@@ -249,22 +249,6 @@ mapped_cb (GhWindow *self)
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
-/* GTK 4.8's shortcuts window gives its search field room for 31 characters, wider than a
- * phone; it shrinks to 10 and grows as before. */
-static void
-fit_search_entries (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    {
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 10);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (widget), 31);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    fit_search_entries (child);
-}
-
 static void
 gh_window_constructed (GObject *object)
 {
@@ -387,10 +371,6 @@ gh_window_new (GhApplication *application)
                        "application", application,
                        "session", gh_application_get_session (application),
                        NULL);
-  /* The application gave the window its shortcuts window when it was added to it. */
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
-    fit_search_entries (GTK_WIDGET (gtk_application_window_get_help_overlay (
-                          GTK_APPLICATION_WINDOW (self))));
 
   if (gh_application_get_demo_mode (application))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

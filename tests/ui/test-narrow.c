@@ -446,6 +446,8 @@ walk_account (Fixture *fixture)
                   "preferences");
   measure_dialog (fixture, window, "app.help", g_variant_new_string ("temporary-token"),
                   "GhHelpWindow", "troubleshooting");
+  measure_dialog (fixture, window, "win.show-help-overlay", NULL, "GhShortcutsWindow",
+                  "keyboard shortcuts");
 }
 
 /* A saved connection: the welcome page's list, then each step of replacing its token. */

@@ -17,6 +17,7 @@
 #include "gh-token-page-private.h"
 #include "gh-ui-util.h"
 #include "gh-ui-test-util.h"
+#include "gh-shortcuts-window.h"
 #include "gh-welcome-page.h"
 #include "gh-window.h"
 
@@ -282,8 +283,12 @@ shortcuts_shown (gpointer data)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return TRUE;
+    if (GH_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      {
+        if (data != NULL)
+          *(gpointer *) data = l->data;
+        return TRUE;
+      }
 
   return FALSE;
 }
@@ -317,6 +322,8 @@ test_main_menu_and_shortcuts (Fixture       *fixture,
   };
 
   static const char *pages[] = { "welcome", "guide", "token", "account" };
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *shortcuts = NULL;
 
   /* Every page built: the guide and the token page are made when first shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-up", NULL);
@@ -343,9 +350,13 @@ test_main_menu_and_shortcuts (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
-  g_assert_true (gh_test_wait_for (shortcuts_shown, NULL, 10000));
-  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (
-    GTK_APPLICATION_WINDOW (fixture->window))));
+  g_assert_true (gh_test_wait_for (shortcuts_shown, &shortcuts, 10000));
+  /* Over the window, and Ctrl+? is its key. */
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+  accels = gtk_application_get_accels_for_action (
+    gtk_window_get_application (GTK_WINDOW (fixture->window)), "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  gtk_window_close (shortcuts);
 }
 
 typedef struct
