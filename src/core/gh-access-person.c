@@ -234,8 +234,8 @@ gh_access_account_describe_state (GhAccessAccount *self)
     case GH_ACCESS_ACCOUNT_PARTIAL:
       if (self->total > 0)
         /* Translators: "Only the first 100 of 240 people read" */
-        return g_strdup_printf (_("Only the first %u of %" G_GINT64_FORMAT " people read"),
-                                self->n_read, self->total);
+        return g_strdup_printf (_("Only the first %u of %u people read"),
+                                self->n_read, (guint) MIN (self->total, G_MAXUINT));
       return g_strdup_printf (_("Only the first %u people read; there are more"),
                               self->n_read);
     case GH_ACCESS_ACCOUNT_FAILED:

@@ -198,6 +198,7 @@ typedef struct
   GroupTask   tasks[GH_TASK_GROUP_MAX_TASKS];
 } GroupInfo;
 
+/* The short labels' context; xgettext needs it written out in the table below. */
 #define SHORT_LABEL_CONTEXT "task within its group"
 
 /* Tasks are named by their wire names: a task Meta has that Gatehouse does not know yet finds
@@ -206,20 +207,20 @@ static const GroupInfo groups[GH_TASK_N_GROUPS] = {
   { N_("Full control"), { { "MANAGE", NULL } } },
   { N_("Messaging"), { { "MESSAGING", NULL } } },
   { N_("Templates"),
-    { { "MANAGE_TEMPLATES", NC_ (SHORT_LABEL_CONTEXT, "manage") },
-      { "VIEW_TEMPLATES", NC_ (SHORT_LABEL_CONTEXT, "view") } } },
+    { { "MANAGE_TEMPLATES", NC_ ("task within its group", "manage") },
+      { "VIEW_TEMPLATES", NC_ ("task within its group", "view") } } },
   { N_("Phone numbers"),
-    { { "MANAGE_PHONE", NC_ (SHORT_LABEL_CONTEXT, "manage") },
-      { "VIEW_PHONE_ASSETS", NC_ (SHORT_LABEL_CONTEXT, "view") },
+    { { "MANAGE_PHONE", NC_ ("task within its group", "manage") },
+      { "VIEW_PHONE_ASSETS", NC_ ("task within its group", "view") },
       /* Translators: the profile and settings of the phone numbers */
-      { "MANAGE_PHONE_ASSETS", NC_ (SHORT_LABEL_CONTEXT, "assets") } } },
+      { "MANAGE_PHONE_ASSETS", NC_ ("task within its group", "assets") } } },
   { N_("Cost and billing"),
-    { { "VIEW_COST", NC_ (SHORT_LABEL_CONTEXT, "view") },
-      { "MANAGE_BILLING", NC_ (SHORT_LABEL_CONTEXT, "manage") } } },
+    { { "VIEW_COST", NC_ ("task within its group", "view") },
+      { "MANAGE_BILLING", NC_ ("task within its group", "manage") } } },
   { N_("Insights"), { { "VIEW_INSIGHTS", NULL } } },
   { N_("Apps and development"),
-    { { "DEVELOP", NC_ (SHORT_LABEL_CONTEXT, "develop") },
-      { "MANAGE_EXTENSIONS", NC_ (SHORT_LABEL_CONTEXT, "extensions") } } },
+    { { "DEVELOP", NC_ ("task within its group", "develop") },
+      { "MANAGE_EXTENSIONS", NC_ ("task within its group", "extensions") } } },
   { N_("Users"), { { "MANAGE_USERS", NULL } } },
 };
 
