@@ -306,11 +306,12 @@ check_invitations (const GhCheckupInput *input)
         holder = unassigned = gh_access_holder_new (gh_business_user_get_id (user),
                                                     gh_business_user_get_display_name (user),
                                                     FALSE, NULL);
-      /* Translators: %s is an e-mail address */
-      detail = holder != unassigned
-               ? g_strdup_printf (_("Invited as %s; already has access to this account"),
-                                  email)
-               : g_strdup_printf (_("Invited as %s"), email);
+      if (holder != unassigned)
+        /* Translators: %s is an e-mail address */
+        detail = g_strdup_printf (_("Invited as %s; already has access to this account"), email);
+      else
+        /* Translators: %s is an e-mail address */
+        detail = g_strdup_printf (_("Invited as %s"), email);
       person = person_new (holder, detail);
       if (holder != unassigned)
         {
