@@ -68,10 +68,30 @@ close_page (Shown *shown)
   g_assert_true (gh_test_wait_for (pointer_cleared, &weak, 5000));
 }
 
+/* The page's own stack of screens, not the one inside the main menu's popover. */
+static GtkWidget *
+find_screens (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_STACK (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_screens (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 current_screen (GhGuidePage *page)
 {
-  GtkWidget *stack = gh_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_STACK);
+  GtkWidget *stack = find_screens (GTK_WIDGET (page));
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child (GTK_STACK (stack));
@@ -411,7 +431,7 @@ test_step_uris (void)
 static gboolean
 transition_done (gpointer data)
 {
-  GtkWidget *stack = gh_test_find_widget_of_type (data, GTK_TYPE_STACK);
+  GtkWidget *stack = find_screens (data);
 
   return !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
