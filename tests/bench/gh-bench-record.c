@@ -106,6 +106,7 @@ gh_bench_record (GhDemoServer  *server,
     g_main_context_iteration (NULL, TRUE);
 
   gh_demo_server_set_latency (server, 0);
+  gh_bench_new_hour (server);
   gh_demo_server_set_assigned_user_count (server, GH_DEMO_WABA_ID, people);
   editor = gh_assignment_editor_new (client, GH_DEMO_WABA_ID, GH_DEMO_BUSINESS_ID, NULL);
   recorder = gh_change_recorder_new (journal, editor);
@@ -120,6 +121,7 @@ gh_bench_record (GhDemoServer  *server,
       gh_demo_server_set_assigned_tasks (server, GH_DEMO_WABA_ID, gh_assignment_get_id (row),
                                          "VIEW_COST");
     }
+  gh_bench_new_hour (server);
   gh_demo_server_set_assigned_user_count (server, GH_DEMO_WABA_ID, people - 10);
   second = timed_load (editor, journal);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gh-bench.h"
+#include "gh-demo-server.h"
 
 static void
 append_string (GString    *out,
@@ -178,4 +179,11 @@ gh_bench_resident_bytes (int pid)
     return 0;
 
   return (gint64) resident * sysconf (_SC_PAGESIZE);
+}
+
+void
+gh_bench_new_hour (gpointer server)
+{
+  gh_demo_server_clear_faults (GH_DEMO_SERVER (server));
+  gh_demo_server_reset_counts (GH_DEMO_SERVER (server));
 }

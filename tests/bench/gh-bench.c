@@ -135,7 +135,7 @@ bench_people (GhDemoServer  *server,
                                      GH_DEMO_ADMIN_USER_ID);
   g_signal_connect (gh_assignment_editor_get_model (editor), "items-changed",
                     G_CALLBACK (items_changed_cb), &first);
-  gh_demo_server_reset_counts (server);
+  gh_bench_new_hour (server);
   before = gh_bench_resident_bytes (0);
   gh_stall_timer_start (&timer);
   first.start = start = g_get_monotonic_time ();
@@ -222,7 +222,7 @@ bench_saved_open (GhDemoServer *server,
       const char *waba_id;
       gint64 start;
 
-      gh_demo_server_reset_counts (server);
+      gh_bench_new_hour (server);
       start = g_get_monotonic_time ();
       gh_session_open_async (session, gh_saved_connection_get_id (saved), NULL, done_cb, &wait);
       report = gh_session_open_finish (session, wait_for (&wait), &error);
@@ -282,7 +282,7 @@ bench_round_trips (GhDemoServer  *server,
       g_assert_no_error (error);
       plain += g_get_monotonic_time () - start;
 
-      gh_demo_server_reset_counts (server);
+      gh_bench_new_hour (server);
       start = g_get_monotonic_time ();
       gh_connection_check_async (connection, NULL, done_cb, &wait);
       report = gh_connection_check_finish (connection, wait_for (&wait), &error);
@@ -290,7 +290,7 @@ bench_round_trips (GhDemoServer  *server,
       check += g_get_monotonic_time () - start;
       check_requests = gh_demo_server_get_request_count (server);
 
-      gh_demo_server_reset_counts (server);
+      gh_bench_new_hour (server);
       start = g_get_monotonic_time ();
       gh_connection_load_waba_async (connection, GH_DEMO_WABA_ID, NULL, done_cb, &wait);
       waba = gh_connection_load_waba_finish (connection, wait_for (&wait), &error);

@@ -52,4 +52,9 @@ double   gh_bench_median          (GArray *values);
 /* Resident memory of a process in bytes, from /proc (0 where there is none). */
 gint64   gh_bench_resident_bytes  (int pid);
 
+/* An hour later at @server (a GhDemoServer): a fresh budget of calls, so that no figure is
+ * slowed by the client spacing its calls under the usage the ones before it left, and the
+ * request counts at zero. */
+void     gh_bench_new_hour        (gpointer server);
+
 G_END_DECLS
