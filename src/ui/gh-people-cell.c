@@ -297,6 +297,7 @@ cell_update (gpointer data)
         g_autofree char *text = gh_people_unknown_tasks_text (row);
 
         gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
+        gtk_widget_set_visible (self->label, text != NULL);
       }
       break;
 
@@ -310,6 +311,8 @@ cell_update (gpointer data)
           gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
         gtk_widget_set_visible (self->icon, icon_name != NULL);
         gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
+        /* Screen readers would hear an empty label by its class name, "GtkLabel". */
+        gtk_widget_set_visible (self->label, text != NULL);
       }
       break;
 

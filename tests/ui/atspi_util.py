@@ -1,19 +1,25 @@
 # Copyright 2026 The Gatehouse authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What the AT-SPI tests share: starting Gatehouse on an accessibility bus, walking the tree
-as a screen reader does, finding and operating controls."""
+as a screen reader does, finding and operating controls, judging their names, pressing keys
+and hearing the events the app sends back."""
 
 import os
+import re
 import subprocess
 import time
 
 import pyatspi
+from gi.repository import Atspi, GLib
 
 
-def walk(node, depth=0):
+def walk(node, depth=0, prune=None):
+    """@node and everything under it, depth first; not under the nodes @prune is true for."""
     if node is None or depth > 60:
         return
     yield node
+    if prune is not None and prune(node):
+        return
     try:
         count = node.childCount
     except Exception:
@@ -23,7 +29,7 @@ def walk(node, depth=0):
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, prune)
 
 
 def text_of(node):
@@ -124,3 +130,149 @@ def wait_for_named(app, role, name, deadline):
             return node
         time.sleep(0.2)
     return None
+
+
+# What a screen reader reads out as a name, and what makes one useless to a listener.
+TYPE_NAME = re.compile(r"(Gtk|Adw|Gh)[A-Z][A-Za-z]*")
+
+
+def repeats(name):
+    """GTK 4.8 can join a button's label property and its label: "Save Save"."""
+    words = name.split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+
+
+def bad_name(name, role):
+    """Why a @role called @name tells a listener nothing, or None when the name is fine."""
+    name = (name or "").strip()
+    if not name:
+        return f"a {role} has no accessible name"
+    if TYPE_NAME.fullmatch(name):
+        return f"a {role} is only called {name!r}"
+    if "_" in name:
+        return f"a {role} reads its mnemonic: {name!r}"
+    if repeats(name):
+        return f"a {role} says its name twice: {name!r}"
+    return None
+
+
+def name_problem(node):
+    return bad_name(node.name, node.getRoleName())
+
+
+# The roles of what a person operates: each needs a name of its own.
+CONTROLS = {
+    pyatspi.ROLE_PUSH_BUTTON,
+    pyatspi.ROLE_TOGGLE_BUTTON,
+    pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_ENTRY,
+    pyatspi.ROLE_PASSWORD_TEXT,
+    pyatspi.ROLE_COMBO_BOX,
+    pyatspi.ROLE_SPIN_BUTTON,
+    pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_LINK,
+}
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def ancestor(node, role):
+    node = node.parent
+    while node is not None and node.getRole() != role:
+        node = node.parent
+    return node
+
+
+def wait_until(predicate, deadline, interval=0.2):
+    """The first true value @predicate returns before @deadline, or None."""
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return None
+
+
+def labels_under(node):
+    """The text of every label under @node, in order: what a screen reader reads of a cell."""
+    return [child.name or "" for child in walk(node) if child.getRole() == pyatspi.ROLE_LABEL]
+
+
+# X keysyms for the keys a screen-reader user presses.
+KEY_TAB = 0xff09
+KEY_RIGHT = 0xff53
+KEY_SPACE = 0x20
+
+
+def press_key(keysym):
+    """A key press and release through the registry, as an AT synthesizes them."""
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
+class Hearing:
+    """What the app says on the accessibility bus, as a screen reader hears it: the events
+    of the given types, from the moment the object is made until stop()."""
+
+    def __init__(self, *event_types):
+        self._types = event_types
+        self._heard = []
+        self._listener = Atspi.EventListener.new(self._on_event)
+        for event_type in event_types:
+            self._listener.register(event_type)
+
+    def _on_event(self, event):
+        self._heard.append((event.type, event.source, event.detail1, event.any_data))
+
+    def _dispatch(self):
+        context = GLib.MainContext.default()
+        while context.iteration(False):
+            pass
+
+    def forget(self):
+        """Drops what was heard so far."""
+        self._dispatch()
+        self._heard.clear()
+
+    def wait(self, matches, deadline):
+        """The first event heard since forget() for which @matches(type, source, detail1,
+        any_data) is true, waiting for it until @deadline; None if it never came."""
+        while time.monotonic() < deadline:
+            self._dispatch()
+            for event in self._heard:
+                try:
+                    if matches(*event):
+                        return event
+                except Exception:
+                    continue    # about an object gone meanwhile
+            time.sleep(0.02)
+        return None
+
+    def stop(self):
+        for event_type in self._types:
+            self._listener.deregister(event_type)
+
+
+class FocusWatch(Hearing):
+    """Where the focus goes, from the focus events: how a screen reader follows it."""
+
+    def __init__(self):
+        super().__init__("object:state-changed:focused")
+
+    def press(self, keysym, deadline):
+        """Presses @keysym; returns the object the focus went to, or None if it stayed."""
+        self.forget()
+        press_key(keysym)
+        if self.wait(lambda kind, source, gained, data: gained, deadline) is None:
+            return None
+        # Let a focus that moves on at once (into a row, then to its first box) land.
+        time.sleep(0.05)
+        self._dispatch()
+        return [source for kind, source, gained, data in self._heard if gained][-1]
