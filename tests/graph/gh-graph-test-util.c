@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "gh-assigned-user.h"
 #include "gh-graph-client-private.h"
 #include "gh-graph-test-util.h"
 
@@ -44,6 +45,41 @@ gh_graph_test_request (GhGraphClient  *client,
   return gh_graph_client_request_finish (client, result, error);
 }
 
+JsonNode *
+gh_graph_test_get (GhGraphClient       *client,
+                   const char          *path,
+                   const char * const  *params,
+                   GError             **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gh_graph_client_get_async (client, path, params, NULL, gh_graph_test_result_cb, &slot);
+  result = gh_graph_test_wait (&slot);
+
+  return gh_graph_client_get_finish (client, result, error);
+}
+
+GhGraphBatchRequest *
+gh_graph_test_batch_get (const char *relative_url)
+{
+  return gh_graph_batch_request_new ("GET", relative_url);
+}
+
+guint16
+gh_graph_test_closed_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+
+  return port;
+}
+
 char *
 gh_graph_test_listen (SoupServer *server)
 {
@@ -65,4 +101,46 @@ gh_graph_test_listen (SoupServer *server)
 
   return g_strdup_printf ("http://127.0.0.1:%u",
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+}
+
+void
+gh_graph_test_page_cb (JsonArray *items,
+                       gint64     total,
+                       gpointer   user_data)
+{
+  GhPageLog *log = user_data;
+  g_autoptr(GPtrArray) users = gh_assigned_user_parse_array (items);
+
+  log->pages++;
+  log->last_total = total;
+  g_ptr_array_extend_and_steal (log->users, g_steal_pointer (&users));
+}
+
+void
+gh_client_fixture_set_up (GhClientFixture *fixture,
+                          gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = gh_demo_server_new (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->server);
+
+  fixture->client = gh_graph_client_new (gh_demo_server_get_url (fixture->server), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->client);
+  gh_graph_client_set_token (fixture->client, GH_DEMO_TOKEN_ADMIN);
+  /* Retries wait milliseconds here, not seconds. */
+  _gh_graph_client_set_timing (fixture->client, 10000, 1, 1);
+}
+
+void
+gh_client_fixture_tear_down (GhClientFixture *fixture,
+                             gconstpointer    data)
+{
+  /* Whatever a test did, the token never travelled in a URL. */
+  g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
+
+  g_assert_finalize_object (fixture->client);
+  g_assert_finalize_object (fixture->server);
 }
