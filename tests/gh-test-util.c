@@ -44,6 +44,23 @@ gh_test_connection_new (GhDemoServer      *server,
 }
 
 void
+gh_demo_fixture_set_up (GhDemoFixture *fixture,
+                        gconstpointer  data)
+{
+  fixture->server = gh_test_demo_server_new ();
+}
+
+void
+gh_demo_fixture_tear_down (GhDemoFixture *fixture,
+                           gconstpointer  data)
+{
+  /* Not one request of any test may carry the token in its URL. */
+  g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->server));
+}
+
+void
 gh_test_keep_result_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -61,4 +78,17 @@ gh_test_wait_result (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
 
   return *slot;
+}
+
+GhCheckReport *
+gh_test_run_check (GhConnection  *connection,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gh_connection_check_async (connection, cancellable, gh_test_keep_result_cb, &result);
+  gh_test_wait_result (&result);
+
+  return gh_connection_check_finish (connection, result, error);
 }

@@ -22,6 +22,21 @@ GhConnection  *gh_test_connection_new       (GhDemoServer      *server,
                                              const char        *token,
                                              GhSavedConnection *saved);
 
+/* A demo server for one test; at the end, no request may have carried the token in its
+ * URL. */
+typedef struct
+{
+  GhDemoServer *server;
+} GhDemoFixture;
+
+void           gh_demo_fixture_set_up       (GhDemoFixture     *fixture,
+                                             gconstpointer      data);
+void           gh_demo_fixture_tear_down    (GhDemoFixture     *fixture,
+                                             gconstpointer      data);
+#define GH_DEMO_TEST_ADD(path, func) \
+  g_test_add ((path), GhDemoFixture, NULL, gh_demo_fixture_set_up, (func), \
+              gh_demo_fixture_tear_down)
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult* @user_data points to. */
 void           gh_test_keep_result_cb       (GObject           *object,
                                              GAsyncResult      *result,
@@ -29,5 +44,10 @@ void           gh_test_keep_result_cb       (GObject           *object,
 /* Spins the default main context until *@slot holds a result, and returns it (owned by
  * the slot). */
 GAsyncResult  *gh_test_wait_result          (GAsyncResult     **slot);
+
+/* Runs @connection's check and waits for its report. */
+GhCheckReport *gh_test_run_check            (GhConnection      *connection,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
 
 G_END_DECLS
