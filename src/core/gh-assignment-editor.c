@@ -94,6 +94,10 @@ _gh_assignment_editor_merge_row (GhAssignmentEditor *self,
       _gh_assignment_notify (row, GH_ASSIGNMENT_PROP_IS_SYSTEM_USER);
     }
 
+  /* "Applied" speaks of what Meta held after the change; when Meta now holds something
+   * else, the word no longer says what the row shows. */
+  if (row->result == GH_ASSIGNMENT_RESULT_DONE && row->held_tasks != held)
+    _gh_assignment_set_result (row, GH_ASSIGNMENT_RESULT_NONE, NULL);
   if (row->state == GH_ASSIGNMENT_STATE_UNCHANGED)
     _gh_assignment_set_tasks (row, held);
   _gh_assignment_set_held (row, held, gh_assigned_user_get_unknown_tasks (user));

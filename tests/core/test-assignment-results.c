@@ -448,6 +448,39 @@ test_differs (GhEditorFixture *fixture,
   g_assert_finalize_object (g_steal_pointer (&editor));
 }
 
+/* Applied, then changed on Meta by someone else: read again, the row no longer says
+ * "Applied" over tasks it did not apply. */
+static void
+test_applied_then_changed (GhEditorFixture *fixture,
+                           gconstpointer    data)
+{
+  g_autoptr(GhAssignmentEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+  GhAssignment *jasper;
+  GhAssignment *jose;
+  guint n_failed = 99;
+
+  editor = gh_test_load_editor (fixture, NULL);
+  jasper = gh_test_find_row (editor, JASPER_ID);
+  jose = gh_test_find_row (editor, JOSE_ID);
+  gh_assignment_editor_set_tasks (editor, jasper, GH_TASK_DEVELOP | GH_TASK_MESSAGING);
+  gh_assignment_editor_set_tasks (editor, jose, GH_TASK_MESSAGING | GH_TASK_VIEW_COST);
+  g_assert_true (gh_test_run_apply (editor, &n_failed, &error));
+  g_assert_cmpuint (n_failed, ==, 0);
+  g_assert_cmpint (gh_assignment_get_result (jasper), ==, GH_ASSIGNMENT_RESULT_DONE);
+
+  g_assert_true (gh_demo_server_set_assigned_tasks (fixture->server, GH_DEMO_WABA_ID, JASPER_ID,
+                                                    "DEVELOP"));
+  g_assert_true (gh_test_run_load (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gh_assignment_get_held_tasks (jasper), ==, GH_TASK_DEVELOP);
+  g_assert_cmpint (gh_assignment_get_result (jasper), ==, GH_ASSIGNMENT_RESULT_NONE);
+  /* Whose tasks Meta still holds as applied keeps its word. */
+  g_assert_cmpint (gh_assignment_get_result (jose), ==, GH_ASSIGNMENT_RESULT_DONE);
+
+  g_assert_finalize_object (g_steal_pointer (&editor));
+}
+
 static void
 test_undo (GhEditorFixture *fixture,
            gconstpointer    data)
@@ -543,6 +576,7 @@ main (int   argc,
   GH_EDITOR_TEST_ADD ("/assignment-editor/rate-limit-stop", test_rate_limit_stop);
   GH_EDITOR_TEST_ADD ("/assignment-editor/cancel", test_cancel);
   GH_EDITOR_TEST_ADD ("/assignment-editor/differs", test_differs);
+  GH_EDITOR_TEST_ADD ("/assignment-editor/applied-then-changed", test_applied_then_changed);
   GH_EDITOR_TEST_ADD ("/assignment-editor/undo", test_undo);
 
   return g_test_run ();
