@@ -16,14 +16,11 @@ import time
 
 import pyatspi
 
-from atspi_util import (accessible_env, click, find_named, start_app, stop_app, text_of, walk,
-                        wait_for_text)
+from atspi_util import (TYPE_NAME, accessible_env, click, find_named, repeats, start_app,
+                        stop_app, text_of, walk, wait_for_text)
 
 DEMO_WABA_NAME = "Lucky Shrub"
 TOKEN_PREFIX = "EAAGhDemo"
-
-# A name that is only a widget class ("GtkImage") tells a listener nothing.
-TYPE_NAME = re.compile(r"(Gtk|Adw|Gh)[A-Z][A-Za-z]*")
 
 OPERABLE = {
     pyatspi.ROLE_PUSH_BUTTON,
@@ -48,13 +45,6 @@ TAB_ROLES = {
     pyatspi.ROLE_PAGE_TAB,
 }
 FULL_CONTROL_FOR = re.compile(r"Full control for \S.*")
-
-
-def repeats(name):
-    """GTK 4.8 can join a button's label property and its label: "Save Save"."""
-    words = name.split()
-    half = len(words) // 2
-    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
 
 
 def find_tab(app, name):
