@@ -106,6 +106,7 @@ grid_load (Grid         *grid,
   GhStallTimer timer;
   double all_rows;
 
+  gh_bench_new_hour (grid->server);
   gh_stall_timer_start (&timer);
   grid->first_rows = 0;
   grid->load_start = g_get_monotonic_time ();
