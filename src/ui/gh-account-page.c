@@ -106,6 +106,7 @@ value_label_new (const char *value,
                  gboolean    dim)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  glong length;
 
   /* Server text: never markup. */
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
@@ -113,8 +114,10 @@ value_label_new (const char *value,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* A wrapping label asks for the width of its longest word only, and the row's title takes
-   * the rest: short values would break after every few letters. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (value, -1) + 2, 12));
+   * the rest: short values (IDs above all) would break after every few letters, so they
+   * ask for their whole width; long ones wrap anyway, and ask for little on a phone. */
+  length = g_utf8_strlen (value, -1);
+  gtk_label_set_width_chars (GTK_LABEL (label), length <= 18 ? (int) length + 2 : 12);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
