@@ -333,7 +333,8 @@ gh_graph_error_code_to_next_step (GhGraphErrorCode code)
       return _("Assign the system user to this WhatsApp account with Full control, or "
                 "generate a new token with the missing permission.");
     case GH_GRAPH_ERROR_RATE_LIMITED:
-      return _("Wait until the time shown has passed, then try again. Your changes are kept.");
+      return _("Wait before trying again: each call made sooner makes Meta’s block longer, "
+               "for the live integration too.");
     case GH_GRAPH_ERROR_INVALID_PARAMETER:
       return _("Check that the account ID is right. If it is, please report this problem.");
     case GH_GRAPH_ERROR_TWO_FACTOR_REQUIRED:
