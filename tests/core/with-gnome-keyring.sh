@@ -8,20 +8,26 @@
 #                                                   no file holds the token in clear text; then
 #                                                   locks it
 #   with-gnome-keyring.sh --no-service TEST-BINARY  a bus on which no Secret Service exists
+#   with-gnome-keyring.sh --window TEST-BINARY      a fresh, unlocked gnome-keyring, and a
+#                                                   window test that locks it itself; only the
+#                                                   test sees the display
 set -euo pipefail
 
+mode=keyring
+case "${1:-}" in
+  --no-service) mode=no-service; shift ;;
+  --window) mode=window; shift ;;
+  --keyring) shift ;;
+esac
+test_binary=${1:?usage: with-gnome-keyring.sh [--no-service|--window] TEST-BINARY}
+
 # No prompt may appear: a headless test has nobody to answer it, and a locked keyring must be
-# reported as locked, not wait for a password.
+# reported as locked, not wait for a password.  The bus and the daemons it starts never see the
+# display; a window test gets it back for itself alone.
+export GH_KEYRING_DISPLAY=${GH_KEYRING_DISPLAY-${DISPLAY:-}}
 unset DISPLAY WAYLAND_DISPLAY
 
 schema=io.github.gatehouse_app.Gatehouse.Token
-
-no_service=0
-if [ "${1:-}" = "--no-service" ]; then
-  no_service=1
-  shift
-fi
-test_binary=${1:?usage: with-gnome-keyring.sh [--no-service] TEST-BINARY}
 
 for tool in dbus-run-session gnome-keyring-daemon secret-tool dbus-send; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -33,12 +39,12 @@ done
 # Stage 1: start a bus of our own and run stage 2 inside it.
 if [ -z "${GH_KEYRING_STAGE:-}" ]; then
   export GH_KEYRING_STAGE=inner
-  if [ "$no_service" = 1 ]; then
+  if [ "$mode" = no-service ]; then
     bus_config=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/no-secret-service-bus.conf
     dbus-run-session --config-file="$bus_config" -- \
       bash "$0" --no-service "$test_binary"
   else
-    exec dbus-run-session -- bash "$0" "$test_binary"
+    exec dbus-run-session -- bash "$0" "--$mode" "$test_binary"
   fi
   exit $?
 fi
@@ -63,7 +69,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "$no_service" = 1 ]; then
+if [ "$mode" = no-service ]; then
   GH_TEST_KEYRING=none "$test_binary" --tap
   exit $?
 fi
@@ -85,6 +91,11 @@ done
 if [ -z "$daemon_pid" ]; then
   echo "with-gnome-keyring: gnome-keyring-daemon did not take org.freedesktop.secrets" >&2
   exit 1
+fi
+
+if [ "$mode" = window ]; then
+  DISPLAY=$GH_KEYRING_DISPLAY "$test_binary" --tap
+  exit $?
 fi
 
 # A token made for this run only, so finding it anywhere can only mean we leaked it.
