@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gh-business-user.h"
+#include "gh-check-early.h"
 #include "gh-connection-private.h"
 #include "gh-graph-error.h"
 #include "gh-secret.h"
@@ -38,17 +39,9 @@ enum {
   N_FIRST
 };
 
-typedef enum
-{
-  OP_ACCOUNT,
-  OP_DETAILS,
-  OP_APPS,
-  OP_SYSTEM_USERS,
-} OpKind;
-
 typedef struct
 {
-  OpKind kind;
+  GhCheckOp kind;
   guint  waba;   /* index in waba_ids */
 } Op;
 
@@ -73,6 +66,8 @@ typedef struct
   guint pending;
   gboolean retried;           /* null items are asked again once, and only once */
   gboolean chained;           /* the system users were asked for through the first account */
+
+  GhCheckEarly *early;        /* what the first round trip asked of the second */
 } CheckData;
 
 /* One batch of the second round trip and the operations it carries. */
@@ -94,6 +89,7 @@ check_data_free (CheckData *data)
   g_clear_pointer (&data->user_id, g_free);
   g_clear_pointer (&data->user_name, g_free);
   g_clear_pointer (&data->business_id, g_free);
+  g_clear_pointer (&data->early, _gh_check_early_free);
   g_clear_pointer (&data->waba_ids, g_ptr_array_unref);
   g_clear_pointer (&data->listed_wabas, g_hash_table_unref);
   g_clear_pointer (&data->first, g_ptr_array_unref);
@@ -238,14 +234,14 @@ wipe_requests (GPtrArray *requests)
 
 static GhGraphBatchResult *
 answer_of (CheckData *data,
-           OpKind     kind,
+           GhCheckOp     kind,
            guint      waba)
 {
   for (guint i = 0; i < data->ops->len; i++)
     {
       Op *op = &g_array_index (data->ops, Op, i);
 
-      if (op->kind == kind && (kind == OP_SYSTEM_USERS || op->waba == waba))
+      if (op->kind == kind && (kind == GH_CHECK_OP_SYSTEM_USERS || op->waba == waba))
         return g_ptr_array_index (data->answers, i);
     }
 
@@ -280,9 +276,9 @@ check_waba_new (GhConnection *self,
                 guint         index)
 {
   const char *id = g_ptr_array_index (data->waba_ids, index);
-  GhGraphBatchResult *account = answer_of (data, OP_ACCOUNT, index);
-  GhGraphBatchResult *details = answer_of (data, OP_DETAILS, index);
-  GhGraphBatchResult *apps_result = answer_of (data, OP_APPS, index);
+  GhGraphBatchResult *account = answer_of (data, GH_CHECK_OP_ACCOUNT, index);
+  GhGraphBatchResult *details = answer_of (data, GH_CHECK_OP_DETAILS, index);
+  GhGraphBatchResult *apps_result = answer_of (data, GH_CHECK_OP_APPS, index);
   GhSavedConnection *saved = gh_connection_get_saved (self);
   GhWaba *listed = g_hash_table_lookup (data->listed_wabas, id);
   g_autoptr(GhWaba) waba = NULL;
@@ -359,28 +355,33 @@ evaluate (GTask *task)
   for (guint i = 0; i < data->waba_ids->len; i++)
     g_ptr_array_add (wabas, check_waba_new (self, data, i));
 
-  is_admin = find_is_admin (answer_of (data, OP_SYSTEM_USERS, 0), data->user_id);
+  is_admin = find_is_admin (answer_of (data, GH_CHECK_OP_SYSTEM_USERS, 0), data->user_id);
 
   finish_check (self, task, data->token_info, NULL, data->user_id, data->user_name, wabas,
                 is_admin);
 }
 
 /* The business of an account just read, when the first round trip did not know it. */
+/* The business that owns the account @result describes. */
+static void
+learn_business_from (CheckData          *data,
+                     GhGraphBatchResult *result)
+{
+  JsonObject *account = _gh_connection_result_object (result);
+  JsonNode *owner = account != NULL ? json_object_get_member (account, "owner_business_info")
+                                    : NULL;
+  g_autofree char *id = NULL;
+
+  if (owner != NULL && JSON_NODE_HOLDS_OBJECT (owner))
+    id = _gh_connection_dup_id (json_node_get_object (owner), "id");
+  set_business_id (data, id);
+}
+
 static void
 learn_business_id (CheckData *data)
 {
   for (guint i = 0; data->business_id == NULL && i < data->waba_ids->len; i++)
-    {
-      JsonObject *account = _gh_connection_result_object (answer_of (data, OP_ACCOUNT, i));
-      JsonNode *owner = account != NULL ? json_object_get_member (account,
-                                                                  "owner_business_info")
-                                        : NULL;
-      g_autofree char *id = NULL;
-
-      if (owner != NULL && JSON_NODE_HOLDS_OBJECT (owner))
-        id = _gh_connection_dup_id (json_node_get_object (owner), "id");
-      set_business_id (data, id);
-    }
+    learn_business_from (data, answer_of (data, GH_CHECK_OP_ACCOUNT, i));
 }
 
 static void
@@ -398,7 +399,7 @@ second_done (GTask *task)
       /* The client asks again itself for what Meta answered null; all but an operation that
        * took its input from another, which cannot go alone until the business is known. */
       if (!is_null_item (g_ptr_array_index (data->answers, i))
-          || op->kind != OP_SYSTEM_USERS || !data->chained || data->business_id == NULL)
+          || op->kind != GH_CHECK_OP_SYSTEM_USERS || !data->chained || data->business_id == NULL)
         continue;
       g_array_append_val (again, i);
     }
@@ -459,7 +460,7 @@ op_request (CheckData *data,
             Op        *op,
             gboolean   chained)
 {
-  const char *id = op->kind == OP_SYSTEM_USERS ? NULL : g_ptr_array_index (data->waba_ids,
+  const char *id = op->kind == GH_CHECK_OP_SYSTEM_USERS ? NULL : g_ptr_array_index (data->waba_ids,
                                                                            op->waba);
   g_autofree char *url = NULL;
   g_autoptr(GPtrArray) pair = NULL;
@@ -467,20 +468,20 @@ op_request (CheckData *data,
 
   switch (op->kind)
     {
-    case OP_ACCOUNT:
+    case GH_CHECK_OP_ACCOUNT:
       url = g_strdup_printf ("%s?fields=" GH_CONNECTION_ACCOUNT_FIELDS, id);
       request = _gh_connection_get_request (url);
       if (chained && op->waba == 0)
         request->name = g_strdup (CHAIN_NAME);
       return request;
 
-    case OP_DETAILS:
-    case OP_APPS:
+    case GH_CHECK_OP_DETAILS:
+    case GH_CHECK_OP_APPS:
       pair = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_graph_batch_request_free);
       _gh_connection_add_readiness_requests (pair, id);
-      return g_ptr_array_steal_index (pair, op->kind == OP_DETAILS ? 0 : 1);
+      return g_ptr_array_steal_index (pair, op->kind == GH_CHECK_OP_DETAILS ? 0 : 1);
 
-    case OP_SYSTEM_USERS:
+    case GH_CHECK_OP_SYSTEM_USERS:
     default:
       /* Meta's dependent operations find the business in the same round trip. */
       if (data->business_id != NULL)
@@ -531,13 +532,24 @@ send_ops (GTask  *task,
 
 static void
 add_op (CheckData *data,
-        OpKind     kind,
+        GhCheckOp     kind,
         guint      waba)
 {
   Op op = { kind, waba };
 
   g_array_append_val (data->ops, op);
   g_ptr_array_add (data->answers, NULL);
+}
+
+/* The answer the first round trip already holds for @op, or NULL. */
+static GhGraphBatchResult *
+early_answer (CheckData *data,
+              Op        *op)
+{
+  return _gh_check_early_answer (data->early, op->kind,
+                                 op->kind == GH_CHECK_OP_SYSTEM_USERS
+                                 ? NULL : g_ptr_array_index (data->waba_ids, op->waba),
+                                 data->business_id);
 }
 
 static void
@@ -569,6 +581,9 @@ start_second (GTask *owned)
       add_waba_id (data, gh_saved_connection_get_waba_id (saved));
       set_business_id (data, gh_saved_connection_get_business_id (saved));
     }
+  /* The saved accounts, read already, name their business. */
+  for (guint i = 0; data->business_id == NULL && i < MAX_WABAS; i++)
+    learn_business_from (data, _gh_check_early_account (data->early, i));
 
   /* The role needs the business: known already, or read from the first account's owner by
    * a dependent operation in the same batch. */
@@ -576,14 +591,14 @@ start_second (GTask *owned)
 
   for (guint i = 0; i < data->waba_ids->len; i++)
     {
-      add_op (data, OP_ACCOUNT, i);
+      add_op (data, GH_CHECK_OP_ACCOUNT, i);
       if (i == 0 && ask_role)
-        add_op (data, OP_SYSTEM_USERS, 0);
-      add_op (data, OP_DETAILS, i);
-      add_op (data, OP_APPS, i);
+        add_op (data, GH_CHECK_OP_SYSTEM_USERS, 0);
+      add_op (data, GH_CHECK_OP_DETAILS, i);
+      add_op (data, GH_CHECK_OP_APPS, i);
     }
   if (data->waba_ids->len == 0 && ask_role)
-    add_op (data, OP_SYSTEM_USERS, 0);
+    add_op (data, GH_CHECK_OP_SYSTEM_USERS, 0);
 
   if (data->ops->len == 0)
     {
@@ -594,7 +609,20 @@ start_second (GTask *owned)
 
   all = g_array_sized_new (FALSE, FALSE, sizeof (guint), data->ops->len);
   for (guint i = 0; i < data->ops->len; i++)
-    g_array_append_val (all, i);
+    {
+      GhGraphBatchResult *early = early_answer (data, &g_array_index (data->ops, Op, i));
+
+      if (early != NULL)
+        g_ptr_array_index (data->answers, i) = early;
+      else
+        g_array_append_val (all, i);
+    }
+
+  if (all->len == 0)
+    {
+      second_done (task);
+      return;
+    }
 
   send_ops (task, all);
 }
@@ -765,6 +793,7 @@ first_batch_cb (GObject      *object,
   data->first = g_ptr_array_new ();
   for (guint i = 0; i < N_FIRST; i++)
     g_ptr_array_add (data->first, g_ptr_array_index (results, i));
+  _gh_check_early_take (data->early, results);
 
   /* The client has sent the operations Meta answered null for once more already: none of
    * the first round trip's depends on another. */
@@ -798,8 +827,10 @@ gh_connection_check_async (GhConnection        *self,
   requests = g_ptr_array_new_with_free_func ((GDestroyNotify) gh_graph_batch_request_free);
   for (guint i = 0; i < N_FIRST; i++)
     g_ptr_array_add (requests, first_request (self, i));
-  /* A saved connection's account rides along: it opens after this round trip and the next. */
+  /* A saved connection's account rides along, to open as soon as the check is done. */
   data->n_prefetch = _gh_connection_add_prefetch_requests (self, requests);
+  data->early = _gh_check_early_add (self, requests, N_FIRST, data->n_prefetch, MAX_WABAS,
+                                     SYSTEM_USERS_QUERY);
 
   gh_graph_client_batch_async (gh_connection_get_client (self), requests, cancellable,
                                first_batch_cb, g_steal_pointer (&task));

@@ -59,6 +59,9 @@ GhAccountReadiness  *_gh_connection_read_readiness_finish (GhConnection       *s
  * many. */
 guint                _gh_connection_add_prefetch_requests (GhConnection     *self,
                                                            GPtrArray        *requests);
+/* The account whose overview rides in the check's first batch, NULL when none does; its
+ * readiness answers are the third and fourth of the prefetched requests. */
+const char          *_gh_connection_get_prefetch_waba_id (GhConnection    *self);
 /* Keeps @count answers from @offset of @results for the prefetched account. */
 void                 _gh_connection_keep_prefetched     (GhConnection        *self,
                                                          GPtrArray           *results,

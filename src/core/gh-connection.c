@@ -797,6 +797,12 @@ _gh_connection_add_prefetch_requests (GhConnection *self,
   return requests->len - before;
 }
 
+const char *
+_gh_connection_get_prefetch_waba_id (GhConnection *self)
+{
+  return self->prefetch_waba_id;
+}
+
 void
 _gh_connection_keep_prefetched (GhConnection *self,
                                 GPtrArray    *results,

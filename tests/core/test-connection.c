@@ -423,8 +423,8 @@ test_cancelled (GhDemoFixture *fixture,
 }
 
 /* The business comes late: the account list is refused and the saved connection knows its
- * account but not its business.  The role is still read in the same two round trips, by a
- * dependent operation chained to the account's owner. */
+ * account but not its business.  The role is still read in two round trips: the account,
+ * read in the first, names its owner. */
 static void
 test_business_found_late (GhDemoFixture *fixture,
                           gconstpointer  data)
@@ -442,6 +442,45 @@ test_business_found_late (GhDemoFixture *fixture,
   assert_status (report, "token.admin", GH_CHECK_STATUS_OK);
   assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
   g_assert_cmpstr (gh_saved_connection_get_business_id (saved), ==, GH_DEMO_BUSINESS_ID);
+
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* A saved connection whose account and business are as it saved them: the whole check, the
+ * role and the account's readiness included, in one round trip, asking nothing twice. */
+static void
+test_saved_one_round_trip (GhDemoFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new ();
+  g_autoptr(GhCheckReport) report = NULL;
+  g_autoptr(GhCheckReport) fresh = NULL;
+
+  /* As the last check left it: the chosen account, the business, every account reached. */
+  gh_saved_connection_set_waba_id (saved, GH_DEMO_WABA_ID);
+  gh_saved_connection_set_business_id (saved, GH_DEMO_BUSINESS_ID);
+  gh_saved_connection_set_account_ids (saved, GH_DEMO_WABA_ID "," GH_DEMO_WABA2_ID);
+  gh_demo_server_reset_counts (fixture->server);
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, saved);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 1);
+  g_assert_cmpint (gh_check_report_get_is_admin (report), ==, 1);
+  assert_status (report, "account." GH_DEMO_WABA_ID ".reachable", GH_CHECK_STATUS_OK);
+
+  /* The same findings as a check that knew nothing beforehand. */
+  fresh = check_token (fixture, GH_DEMO_TOKEN_ADMIN, NULL);
+  g_assert_cmpint (gh_check_report_get_verdict (report), ==,
+                   gh_check_report_get_verdict (fresh));
+  g_assert_cmpuint (g_list_model_get_n_items (gh_check_report_get_items (report)), ==,
+                    g_list_model_get_n_items (gh_check_report_get_items (fresh)));
+
+  /* An account it no longer knows is still read, in a second round trip. */
+  g_clear_object (&report);
+  gh_saved_connection_set_account_ids (saved, GH_DEMO_WABA_ID);
+  gh_demo_server_reset_counts (fixture->server);
+  report = check_token (fixture, GH_DEMO_TOKEN_ADMIN, saved);
+  g_assert_cmpuint (gh_demo_server_get_request_count (fixture->server), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gh_check_report_get_items (report)), ==,
+                    g_list_model_get_n_items (gh_check_report_get_items (fresh)));
 
   g_assert_finalize_object (g_steal_pointer (&report));
 }
@@ -564,6 +603,7 @@ main (int   argc,
   GH_DEMO_TEST_ADD ("/connection/check/invalid-token", test_invalid_token);
   GH_DEMO_TEST_ADD ("/connection/check/debug-token-refused", test_debug_token_refused);
   GH_DEMO_TEST_ADD ("/connection/check/business-found-late", test_business_found_late);
+  GH_DEMO_TEST_ADD ("/connection/check/saved-one-round-trip", test_saved_one_round_trip);
   GH_DEMO_TEST_ADD ("/connection/check/role-unknown", test_role_unknown);
   GH_DEMO_TEST_ADD ("/connection/check/null-items-retried", test_null_items_retried);
   GH_DEMO_TEST_ADD ("/connection/check/network-failure", test_network_failure);
