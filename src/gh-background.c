@@ -12,6 +12,7 @@
 #include "gh-graph-error.h"
 #include "gh-reminders.h"
 #include "gh-session.h"
+#include "gh-wait.h"
 
 /* The daily check behind the reminders.  It runs as a plain GApplication under Gatehouse's
  * own id, so its notifications belong to Gatehouse and a click on one (which the desktop
@@ -29,31 +30,6 @@
 #define PROBLEM_RATE_LIMITED     "rate-limited"
 #define PROBLEM_GRAPH            "graph"
 #define PROBLEM_NO_SESSION_BUS   "no-session-bus"
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-wait_for_result (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  g_main_loop_run (wait->loop);
-  return wait->result;
-}
 
 static gboolean
 ran_today (GSettings *settings,
@@ -237,7 +213,7 @@ notify (GApplication      *app,
 static const char *
 check_connections (GApplication *app,
                    GSettings    *settings,
-                   Wait         *wait,
+                   GhWait         *wait,
                    gint64        now)
 {
   g_autoptr(GhTokenStore) store = gh_token_store_new ();
@@ -254,8 +230,8 @@ check_connections (GApplication *app,
   const char *key, *value;
 
   gh_session_inhibit_launch_recheck (session);
-  gh_session_reload_async (session, NULL, wait_cb, wait);
-  if (!gh_session_reload_finish (session, wait_for_result (wait), &error))
+  gh_session_reload_async (session, NULL, gh_wait_cb, wait);
+  if (!gh_session_reload_finish (session, gh_wait_for_result (wait), &error))
     return problem_for_error (error);
 
   g_variant_iter_init (&iter, sent_value);
@@ -286,8 +262,8 @@ check_connections (GApplication *app,
        * tomorrow, as does an account that was rate limited or answered oddly. */
       if (problem == NULL || !problem_stops_all (problem))
         {
-          gh_session_recheck_async (session, id, NULL, wait_cb, wait);
-          change = gh_session_recheck_finish (session, wait_for_result (wait), NULL, &error);
+          gh_session_recheck_async (session, id, NULL, gh_wait_cb, wait);
+          change = gh_session_recheck_finish (session, gh_wait_for_result (wait), NULL, &error);
           checked = error == NULL;
           if (error != NULL)
             {
@@ -318,8 +294,8 @@ check_connections (GApplication *app,
 
   /* What the checks recorded goes to the keyring after they finish: listing again waits for
    * those updates, so none is cut off when the process ends. */
-  gh_session_reload_async (session, NULL, wait_cb, wait);
-  if (!gh_session_reload_finish (session, wait_for_result (wait), &error))
+  gh_session_reload_async (session, NULL, gh_wait_cb, wait);
+  if (!gh_session_reload_finish (session, gh_wait_for_result (wait), &error))
     g_debug ("Listing after the checks failed: %s", error->message);
 
   return problem;
@@ -332,7 +308,7 @@ gh_background_run (GSettings *settings)
   g_autoptr(GApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  Wait wait = { loop, NULL };
+  GhWait wait = { loop, NULL };
   const char *problem;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), GH_BACKGROUND_EXIT_FAILED);

@@ -14,6 +14,7 @@
 #include "gh-graph-error.h"
 #include "gh-secret.h"
 #include "gh-token-store.h"
+#include "gh-wait.h"
 #include "gh-token-text.h"
 
 /* A token longer than this is not a token: reading stops there. */
@@ -21,30 +22,9 @@
 
 typedef struct
 {
-  GMainLoop    *loop;
-  GAsyncResult *result;
-  gboolean      json;
+  GhWait   base;
+  gboolean json;
 } Wait;
-
-static void
-wait_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-/* Each asynchronous step is waited for on a loop of its own. */
-static GAsyncResult *
-wait_for_result (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  g_main_loop_run (wait->loop);
-  return wait->result;
-}
 
 /* A check that could not be made: a sentence on standard error, and for --json the same in
  * an object of its own on standard output, so that a monitor always has a line to read. */
@@ -86,8 +66,8 @@ check_token (GSettings         *settings,
   if (connection == NULL)
     return could_not_check (wait, label, error->message, NULL);
 
-  gh_connection_check_async (connection, NULL, wait_cb, wait);
-  report = gh_connection_check_finish (connection, wait_for_result (wait), &error);
+  gh_connection_check_async (connection, NULL, gh_wait_cb, &wait->base);
+  report = gh_connection_check_finish (connection, gh_wait_for_result (&wait->base), &error);
   if (report == NULL && error->domain == GH_GRAPH_ERROR)
     {
       g_autoptr(GhGraphErrorText) words = gh_graph_error_describe (error);
@@ -204,8 +184,8 @@ check_saved (GSettings  *settings,
   int status = GH_CHECK_EXIT_OK;
   guint checked = 0;
 
-  gh_token_store_list_async (store, NULL, wait_cb, wait);
-  connections = gh_token_store_list_finish (store, wait_for_result (wait), &error);
+  gh_token_store_list_async (store, NULL, gh_wait_cb, &wait->base);
+  connections = gh_token_store_list_finish (store, gh_wait_for_result (&wait->base), &error);
   if (connections == NULL)
     return could_not_check (wait, connection_name, error->message, NULL);
 
@@ -227,9 +207,9 @@ check_saved (GSettings  *settings,
           g_print ("\n");
         }
 
-      gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, wait_cb,
-                                 wait);
-      token = gh_token_store_load_finish (store, wait_for_result (wait), &error);
+      gh_token_store_load_async (store, gh_saved_connection_get_id (saved), NULL, gh_wait_cb,
+                                 &wait->base);
+      token = gh_token_store_load_finish (store, gh_wait_for_result (&wait->base), &error);
       if (token == NULL)
         {
           status = MAX (status, could_not_check (wait, label, error->message, NULL));
@@ -263,14 +243,14 @@ gh_check_cli_run (GSettings  *settings,
                   gboolean    json)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL, json };
+  Wait wait = { { loop, NULL }, json };
   int status;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), GH_CHECK_EXIT_COULD_NOT_CHECK);
 
   status = token_stdin ? check_stdin (settings, &wait)
                        : check_saved (settings, &wait, connection_name);
-  g_clear_object (&wait.result);
+  g_clear_object (&wait.base.result);
 
   return status;
 }
