@@ -483,6 +483,14 @@ gh_session_get_token_store (GhSession *self)
 }
 
 gboolean
+gh_session_get_keyring_is_portal (GhSession *self)
+{
+  g_return_val_if_fail (GH_IS_SESSION (self), FALSE);
+
+  return gh_token_store_is_sandboxed ();
+}
+
+gboolean
 gh_session_get_session_only (GhSession *self)
 {
   g_return_val_if_fail (GH_IS_SESSION (self), FALSE);

@@ -51,6 +51,8 @@ GhSession         *gh_session_new                 (GSettings          *settings,
 GSettings         *gh_session_get_settings        (GhSession          *self);
 GhTokenStore      *gh_session_get_token_store     (GhSession          *self);
 gboolean           gh_session_get_session_only    (GhSession          *self);
+/* TRUE when tokens go through the Secret portal (under Flatpak), not straight to the keyring. */
+gboolean           gh_session_get_keyring_is_portal (GhSession        *self);
 GListModel        *gh_session_get_connections     (GhSession          *self);
 GListModel        *gh_session_get_findings        (GhSession          *self);
 const GError      *gh_session_get_store_error     (GhSession          *self);

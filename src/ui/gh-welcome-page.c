@@ -184,7 +184,7 @@ keyring_changed_cb (GhWelcomePage *self)
                               "failing, open Passwords and Keys to check the “Login” keyring, "
                               "or continue without saving: you will paste the token again next "
                               "time."));
-      else if (gh_token_store_is_sandboxed ())
+      else if (gh_session_get_keyring_is_portal (self->session))
         gtk_label_set_text (self->keyring_label,
                             _("Gatehouse keeps tokens through the desktop’s Secret portal. "
                               "Install your desktop’s portal (on GNOME, xdg-desktop-portal-gnome "
