@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "gh-access-review.h"
-#include "gh-test-util.h"
+#include "gh-access-test-util.h"
 
 /* An access review against the demo server: decisions staged as edits, applied, recorded,
  * and the dated report. */
@@ -18,137 +18,6 @@
 #define HANNAH_ID   "1972385232445140"
 #define SAM_ID      "1972385232050631"
 #define ANNA_ID     "1972385232742142"
-
-typedef struct
-{
-  GhDemoServer *server;
-  GSettings    *settings;
-  GhTokenStore *store;
-  GhSession    *session;
-} Fixture;
-
-static char *data_home;
-
-static void
-save (Fixture    *fixture,
-      const char *id,
-      const char *label,
-      const char *token)
-{
-  g_autoptr(GhSavedConnection) saved = gh_saved_connection_new_with_id (id);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gh_saved_connection_set_label (saved, label);
-  gh_saved_connection_set_business_id (saved, GH_DEMO_BUSINESS_ID);
-  gh_saved_connection_set_waba_id (saved, GH_DEMO_WABA_ID);
-  gh_token_store_save_async (fixture->store, saved, token, NULL, gh_test_keep_result_cb,
-                             &result);
-  g_assert_true (gh_token_store_save_finish (fixture->store, gh_test_wait_result (&result),
-                                             &error));
-}
-
-/* Listing the connections the first time checks each of them quietly: that is done before
- * anything is counted. */
-static gboolean
-all_rechecked (gpointer data)
-{
-  GListModel *connections = gh_session_get_connections (data);
-
-  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
-    {
-      g_autoptr(GhSavedConnection) saved = g_list_model_get_item (connections, i);
-
-      if (gh_saved_connection_get_last_checked (saved) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-reload (Fixture  *fixture,
-        gboolean  wait_for_checks)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gh_session_reload_async (fixture->session, NULL, gh_test_keep_result_cb, &result);
-  g_assert_true (gh_session_reload_finish (fixture->session, gh_test_wait_result (&result),
-                                           &error));
-  while (wait_for_checks && !all_rechecked (fixture->session))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->server = gh_test_demo_server_new ();
-  fixture->settings = g_settings_new (APP_ID);
-  fixture->store = gh_token_store_new_in_memory ();
-  save (fixture, "conn-admin", "Lucky Shrub admin", GH_DEMO_TOKEN_ADMIN);
-  save (fixture, "conn-helpdesk", "Helpdesk", GH_DEMO_TOKEN_EMPLOYEE);
-  fixture->session = gh_session_new (fixture->settings, fixture->store,
-                                     gh_demo_server_get_url (fixture->server));
-  reload (fixture, TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_cmpuint (gh_demo_server_get_token_in_url_count (fixture->server), ==, 0);
-  g_assert_finalize_object (fixture->session);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->settings);
-  g_assert_finalize_object (fixture->server);
-
-  /* Each test starts without a record. */
-  remove_tree (data_home);
-  g_mkdir_with_parents (data_home, 0700);
-}
-
-/* @counted: every call asked for reached Meta (a batch refused for its token does not). */
-static GhAccessOverview *
-load (Fixture  *fixture,
-      gboolean  counted)
-{
-  GhAccessOverview *overview = gh_access_overview_new (fixture->session);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gh_demo_server_reset_counts (fixture->server);
-  gh_access_overview_load_async (overview, NULL, gh_test_keep_result_cb, &result);
-  g_assert_true (gh_access_overview_load_finish (overview, gh_test_wait_result (&result),
-                                                 &error));
-  g_assert_no_error (error);
-  /* What the overview counts is what Meta saw. */
-  if (counted)
-    g_assert_cmpuint (gh_access_overview_get_n_calls (overview), ==,
-                      gh_demo_server_get_operation_count (fixture->server));
-  g_assert_cmpuint (gh_access_overview_get_n_requests (overview), ==,
-                    gh_demo_server_get_request_count (fixture->server));
-  return overview;
-}
 
 static guint
 find_index (GhAccessReview *review,
@@ -175,8 +44,8 @@ stage (GhAccessReview *review)
 }
 
 static JsonArray *
-server_users (Fixture    *fixture,
-              const char *waba_id)
+server_users (GhAccessFixture *fixture,
+              const char      *waba_id)
 {
   g_autoptr(GhGraphClient) client = gh_test_client_new (fixture->server, GH_DEMO_TOKEN_ADMIN);
   g_autoptr(GAsyncResult) result = NULL;
@@ -207,10 +76,10 @@ find_user (JsonArray  *users,
 }
 
 static void
-test_review (Fixture       *fixture,
-             gconstpointer  data)
+test_review (GhAccessFixture *fixture,
+             gconstpointer    data)
 {
-  g_autoptr(GhAccessOverview) overview = load (fixture, TRUE);
+  g_autoptr(GhAccessOverview) overview = gh_access_test_load (fixture, TRUE);
   g_autoptr(GhAccessReview) review = gh_access_review_new (overview);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -294,10 +163,10 @@ test_review (Fixture       *fixture,
 
 /* What would lock the connection out is not staged, and the report says why. */
 static void
-test_lockout (Fixture       *fixture,
-              gconstpointer  data)
+test_lockout (GhAccessFixture *fixture,
+              gconstpointer    data)
 {
-  g_autoptr(GhAccessOverview) overview = load (fixture, TRUE);
+  g_autoptr(GhAccessOverview) overview = gh_access_test_load (fixture, TRUE);
   g_autoptr(GhAccessReview) review = gh_access_review_new (overview);
   g_autofree char *csv = NULL;
 
@@ -312,10 +181,10 @@ test_lockout (Fixture       *fixture,
 /* Decisions about the account the window shows are staged in its own editor: its grid
  * shows them. */
 static void
-test_shown_editor (Fixture       *fixture,
-                   gconstpointer  data)
+test_shown_editor (GhAccessFixture *fixture,
+                   gconstpointer    data)
 {
-  g_autoptr(GhAccessOverview) overview = load (fixture, TRUE);
+  g_autoptr(GhAccessOverview) overview = gh_access_test_load (fixture, TRUE);
   g_autoptr(GhAccessReview) review = gh_access_review_new (overview);
   g_autoptr(GhGraphClient) client = gh_test_client_new (fixture->server, GH_DEMO_TOKEN_ADMIN);
   g_autoptr(GhAssignmentEditor) editor = NULL;
@@ -350,19 +219,17 @@ main (int   argc,
 {
   int status;
 
-  data_home = g_dir_make_tmp ("gh-review-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gh_access_test_init ("review");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/access-review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/access-review/" path, GhAccessFixture, NULL, gh_access_fixture_set_up, func, gh_access_fixture_tear_down)
   ADD ("review", test_review);
   ADD ("lockout", test_lockout);
   ADD ("shown-editor", test_shown_editor);
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (data_home);
-  g_free (data_home);
+  gh_access_test_finish ();
   return status;
 }
