@@ -23,12 +23,6 @@
 #define SAVED_LABEL "Saved before the lock"
 
 static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
 page_is (gpointer data)
 {
   gpointer *args = data;
@@ -42,33 +36,6 @@ wait_for_page (GhWindow   *window,
 {
   if (!gh_test_wait_for (page_is, (gpointer[]) { window, (gpointer) page }, 20000))
     g_error ("The window shows “%s”, not “%s”", gh_window_get_visible_page (window), page);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
 }
 
 static void
@@ -153,8 +120,7 @@ test_locked_keyring (void)
     gh_test_find_widget_of_type (GTK_WIDGET (window), GH_TYPE_CHECK_PAGE), "check.accept", NULL));
 
   /* What happened, what to do, and a way on without the keyring. */
-  g_assert_true (gh_test_wait_for (dialog_shown, NULL, 20000));
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (gh_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Token Could Not Be Saved");
   body = g_strdup (adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (body, "keyring"));
@@ -164,9 +130,7 @@ test_locked_keyring (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "session"));
 
   /* Cancelled: nothing is lost, on the page or in the keyring's list. */
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (gh_test_wait_for (dialog_gone, NULL, 5000));
+  gh_test_respond (GTK_WIDGET (dialog), "Cancel");
   g_assert_cmpstr (gh_window_get_visible_page (window), ==, "check");
   kept = gh_token_page_dup_token (GH_TOKEN_PAGE (token_page));
   g_assert_cmpstr (kept, ==, GH_DEMO_TOKEN_ADMIN);
@@ -175,7 +139,7 @@ test_locked_keyring (void)
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (gh_test_wait_for (pointer_cleared, &weak, 5000));
+  g_assert_true (gh_test_wait_for (gh_test_pointer_cleared, &weak, 5000));
   gh_session_close (session);
   g_unsetenv ("GATEHOUSE_GRAPH_URL");
 }

@@ -84,12 +84,6 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 destroy_window (GtkWindow *window)
 {
@@ -97,7 +91,7 @@ destroy_window (GtkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (window);
-  g_assert_true (gh_test_wait_for (pointer_cleared, &weak, 5000));
+  g_assert_true (gh_test_wait_for (gh_test_pointer_cleared, &weak, 5000));
 }
 
 static void
@@ -286,64 +280,9 @@ wait_for_page (GhWindow   *window,
 }
 
 static gboolean
-label_in (gpointer data)
-{
-  gpointer *args = data;
-
-  return gh_test_find_label (args[0], args[1]) != NULL;
-}
-
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text)
-{
-  if (!gh_test_wait_for (label_in, (gpointer[]) { root, (gpointer) text }, 20000))
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "narrow-failure.png", NULL);
-
-      gh_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (root)), path);
-      g_error ("“%s” never showed (see %s)", text, path);
-    }
-}
-
-/* The window of @type that an action just opened. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
 toplevel_hidden (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (const char *type_name)
-{
-  GType type = g_type_from_name (type_name);
-
-  g_assert_true (type != G_TYPE_INVALID);
-  if (!gh_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10000))
-    g_error ("No %s opened", type_name);
-  return find_toplevel (type);
+  return gh_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
 
 static void
@@ -360,7 +299,7 @@ measure_dialog (Fixture    *fixture,
     g_assert_true (gtk_widget_activate_action_variant (widget, action, target));
   else
     g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  dialog = wait_for_toplevel (type_name);
+  dialog = GTK_WINDOW (gh_test_wait_for_toplevel (g_type_from_name (type_name)));
   measure (fixture, dialog, what);
   /* Closed as a person closes it: the shortcuts window stays, hidden, for next time. */
   gtk_window_close (dialog);
@@ -409,7 +348,7 @@ walk_setup (Fixture *fixture)
   gh_token_page_set_token (GH_TOKEN_PAGE (token), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (token, "token.check", NULL));
   wait_for_page (fixture->window, "check");
-  wait_for_label (GTK_WIDGET (fixture->window), "This Token Works");
+  gh_test_wait_for_label (GTK_WIDGET (fixture->window), "This Token Works");
   measure (fixture, GTK_WINDOW (fixture->window), "check report");
 }
 
@@ -424,19 +363,19 @@ walk_account (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (window, "win.try-demo", NULL));
   wait_for_page (fixture->window, "account");
   views = gh_test_find_widget_of_type (window, ADW_TYPE_VIEW_STACK);
-  wait_for_label (window, GH_DEMO_BUSINESS_NAME);
+  gh_test_wait_for_label (window, GH_DEMO_BUSINESS_NAME);
   measure (fixture, GTK_WINDOW (window), "account overview");
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "people");
   people = adw_view_stack_get_visible_child (ADW_VIEW_STACK (views));
-  wait_for_label (people, "Anna Flex");
+  gh_test_wait_for_label (people, "Anna Flex");
   measure (fixture, GTK_WINDOW (window), "people");
 
   measure_dialog (fixture, people, "people.add", NULL, "GhAddPersonDialog", "add person");
   measure_dialog (fixture, people, "people.checkup", NULL, "GhCheckupWindow", "checkup");
   measure_dialog (fixture, people, "people.history", NULL, "GhHistoryWindow", "history");
   g_assert_true (gtk_widget_activate_action (window, "win.access-overview", NULL));
-  access = wait_for_toplevel ("GhAccessWindow");
+  access = GTK_WINDOW (gh_test_wait_for_toplevel (GH_TYPE_ACCESS_WINDOW));
   measure (fixture, access, "access overview");
   gh_access_window_show_review (GH_ACCESS_WINDOW (access), TRUE);
   measure (fixture, access, "access review");
@@ -479,7 +418,7 @@ walk_saved (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (window, "nav.back", NULL));
   wait_for_page (fixture->window, "welcome");
-  wait_for_label (window, "Inventory");
+  gh_test_wait_for_label (window, "Inventory");
   measure (fixture, GTK_WINDOW (window), "welcome with a connection");
 
   g_assert_true (gtk_widget_activate_action (window, "win.rotate", "s",
@@ -495,7 +434,7 @@ walk_saved (Fixture *fixture)
   row = gh_test_find_widget_of_type (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (row), GH_DEMO_TOKEN_ADMIN);
   g_assert_true (gtk_widget_activate_action (page, "rotate.check", NULL));
-  wait_for_label (page, "Replace Anyway…");
+  gh_test_wait_for_label (page, "Replace Anyway…");
   measure (fixture, GTK_WINDOW (window), "replace token compared");
 
   gh_token_store_forget_async (store, gh_saved_connection_get_id (saved), NULL,
