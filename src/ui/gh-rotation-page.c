@@ -308,11 +308,16 @@ fill_revoke (GhRotationPage *self)
   add_instruction (self, self->revoke_group, 3, text);
 
   if (old_date != NULL)
-    /* Translators: %s is a date */
-    note = g_strdup_printf (_("If Business Suite offers only to revoke every token of the system "
-                              "user for this app at once, do not: the new token would stop "
-                              "too. The old token then simply ends by itself on %s."),
-                            old_date);
+    {
+      /* The note is markup; the date, however a locale spells it, goes in as text. */
+      g_autofree char *escaped_date = g_markup_escape_text (old_date, -1);
+
+      /* Translators: %s is a date */
+      note = g_strdup_printf (_("If Business Suite offers only to revoke every token of the "
+                                "system user for this app at once, do not: the new token would "
+                                "stop too. The old token then simply ends by itself on %s."),
+                              escaped_date);
+    }
   else
     note = g_strdup (_("If Business Suite offers only to revoke every token of the system user "
                        "for this app at once, do not: the new token would stop too. The old "
