@@ -287,7 +287,7 @@ show_findings (GhCheckupWindow *self)
 static char *
 not_read_reason (const GError *error)
 {
-  g_autofree char *sentence = gh_ui_error_sentence (error);
+  g_autofree char *sentence = gh_graph_error_dup_sentence (error);
 
   if (g_error_matches (error, GH_GRAPH_ERROR, GH_GRAPH_ERROR_PERMISSION))
     return g_strdup (_("This token may not list the business’s people: it needs the "

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "gh-graph-error.h"
 #include "gh-check-row.h"
+#include "gh-graph-error.h"
 #include "gh-readiness-group.h"
 #include "gh-register-dialog.h"
 #include "gh-secret.h"
@@ -142,7 +142,7 @@ static void
 show_failure (GhReadinessGroup *self,
               const GError     *error)
 {
-  g_autofree char *sentence = gh_ui_error_sentence (error);
+  g_autofree char *sentence = gh_graph_error_dup_sentence (error);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),

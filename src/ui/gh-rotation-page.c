@@ -459,7 +459,7 @@ checked_cb (GObject      *object,
   set_busy (self, FALSE);
   if (report == NULL)
     {
-      g_autofree char *message = gh_ui_error_sentence (error);
+      g_autofree char *message = gh_graph_error_dup_sentence (error);
 
       g_debug ("The check could not run: %s", error->message);
       set_feedback (self, message);

@@ -204,14 +204,6 @@ gh_ui_toast (GtkWidget  *widget,
     g_debug ("No place to show “%s”", title);
 }
 
-char *
-gh_ui_error_sentence (const GError *error)
-{
-  g_return_val_if_fail (error != NULL, NULL);
-
-  return gh_graph_error_dup_sentence (error);
-}
-
 typedef struct
 {
   GtkWidget *widget;

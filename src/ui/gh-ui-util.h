@@ -35,9 +35,6 @@ GtkWidget *gh_ui_mnemonic_button_new (const char *label);
  * belongs to). */
 void       gh_ui_toast               (GtkWidget  *widget,
                                       const char *title);
-/* What went wrong, what to do and how long to wait, in plain words: never Meta's or
- * libsoup's raw text. */
-char      *gh_ui_error_sentence      (const GError *error);
 /* Opens @uri in the browser; when that fails, copies it and says so. */
 void       gh_ui_open_uri            (GtkWidget  *widget,
                                       const char *uri);

@@ -368,7 +368,7 @@ checked_now_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *what = gh_ui_error_sentence (error);
+      g_autofree char *what = gh_graph_error_dup_sentence (error);
 
       /* Translators: the first %s is a saved connection, the second what went wrong */
       toast = g_strdup_printf (_("“%s” could not be checked: %s"), data->label, what);
