@@ -191,6 +191,22 @@ gh_check_report_class_init (GhCheckReportClass *klass)
   object_class->finalize = gh_check_report_finalize;
 }
 
+static const char *
+summary_sentence (gboolean      passed,
+                  GhCheckStatus verdict)
+{
+  /* The sentence agrees with the rows: a ✗ anywhere is "not ready", even when the token
+   * itself is fine. */
+  if (!passed)
+    return _("This token can’t be used yet.");
+  if (verdict == GH_CHECK_STATUS_ERROR)
+    return _("This token works, but the integration is not ready yet.");
+  if (verdict == GH_CHECK_STATUS_WARNING)
+    return _("This token works, with warnings.");
+
+  return _("This token works.");
+}
+
 static void
 gh_check_report_init (GhCheckReport *self)
 {
@@ -293,24 +309,9 @@ _gh_check_report_finish (GhCheckReport *report)
         report->passed = FALSE;
     }
 
-  report->summary = gh_check_summary_sentence (report->passed, report->verdict);
+  report->summary = summary_sentence (report->passed, report->verdict);
 }
 
-const char *
-gh_check_summary_sentence (gboolean      passed,
-                           GhCheckStatus verdict)
-{
-  /* The sentence agrees with the rows: a ✗ anywhere is "not ready", even when the token
-   * itself is fine. */
-  if (!passed)
-    return _("This token can’t be used yet.");
-  if (verdict == GH_CHECK_STATUS_ERROR)
-    return _("This token works, but the integration is not ready yet.");
-  if (verdict == GH_CHECK_STATUS_WARNING)
-    return _("This token works, with warnings.");
-
-  return _("This token works.");
-}
 
 const char *
 gh_check_summary_title (gboolean      passed,

@@ -115,11 +115,9 @@ gboolean       gh_check_report_get_passed    (GhCheckReport *self);
 GhCheckStatus  gh_check_report_get_verdict   (GhCheckReport *self);
 /* One plain sentence for the top of the report, agreeing with the verdict. */
 const char    *gh_check_report_get_summary   (GhCheckReport *self);
-/* The same sentence for a token that @passed and rows whose worst status is @verdict (when
- * rows changed after the check, e.g. after Subscribe). */
-const char    *gh_check_summary_sentence     (gboolean       passed,
-                                              GhCheckStatus  verdict);
-/* The same verdict as a heading, in title case and without a final period. */
+/* The same verdict as a heading, in title case and without a final period, for a token that
+ * @passed and rows whose worst status is @verdict (when rows changed after the check, e.g.
+ * after Subscribe). */
 const char    *gh_check_summary_title        (gboolean       passed,
                                               GhCheckStatus  verdict);
 GhTokenInfo   *gh_check_report_get_token_info (GhCheckReport *self);
